@@ -1,0 +1,308 @@
+"""The stand-off document model.
+
+A :class:`Document` holds the decoded text of one input document exactly as the
+reader produced it, and *annotations* that point into that text with half-open
+code-point offsets (``text[start:end]``). The text is never rewritten after
+ingest: stages add annotations with :meth:`Document.evolve`, which returns a new
+frozen document, so every offset always points into the original text.
+
+All classes are frozen attrs classes with slots: cheap, hashable where that makes
+sense, and picklable, so documents cross process boundaries unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
+
+import attrs
+
+SCHEMA_VERSION = "1.0"
+
+#: Paragraph roles the built-in readers use. Readers may use others; these are the documented ones.
+PARAGRAPH_ROLES = (
+    "title",
+    "body",
+    "boilerplate",
+    "byline",
+    "dateline",
+    "caption",
+    "heading",
+    "quote_block",
+    "list_item",
+)
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+
+
+class SpanError(ValueError):
+    """An annotation points outside the document's text or is otherwise malformed."""
+
+
+def _tuple_of(items: Iterable[Any] | None) -> tuple:
+    return tuple(items) if items is not None else ()
+
+
+class FrozenDict(dict):
+    """A read-only dict: annotations are immutable, but unlike ``MappingProxyType`` it pickles and is JSON-ready."""
+
+    __slots__ = ()
+
+    def _readonly(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("document metadata is read-only; use doc.evolve(metadata={...}) for a changed copy")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _readonly  # type: ignore[assignment]
+    __ior__ = _readonly  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple:
+        return (FrozenDict, (dict(self),))
+
+
+def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if isinstance(value, FrozenDict):
+        return value
+    return FrozenDict(value or {})
+
+
+def _check_offsets(instance: Any, attribute: Any, value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise SpanError(f"{type(instance).__name__}.{attribute.name} must be a non-negative int, got {value!r}")
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """A stretch of text that names something: a speaker mention, a cue verb."""
+
+    text: str
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+
+
+@attrs.frozen(slots=True)
+class Paragraph:
+    """A block of the text with a role (``title``, ``body``, ``boilerplate`` ...).
+
+    ``duplicate_of`` is the index (in ``Document.paragraphs``) of the first
+    paragraph this one repeats, set by the dedup stage.
+    """
+
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+    role: str = "body"
+    duplicate_of: int | None = None
+
+
+@attrs.frozen(slots=True)
+class Quote:
+    """Something somebody said. ``start``/``end`` cover the quoted words without the enclosing marks."""
+
+    id: str
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+    kind: str = attrs.field(default="direct", validator=attrs.validators.in_(QUOTE_KINDS))
+    speaker: str | None = None
+    speaker_mention: Mention | None = None
+    cue: Mention | None = None
+    nested_in: str | None = None
+    duplicate_of: str | None = None
+    confidence: float = 1.0
+
+
+@attrs.frozen(slots=True)
+class Speaker:
+    """A resolved speaker: canonical name, titles/roles, and every mention of them in the text."""
+
+    name: str
+    titles: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_tuple_of)
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """A generic labelled span for plugin annotations (``Document.spans[group]``)."""
+
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+    label: str = ""
+    data: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, eq=False)
+
+
+@attrs.frozen(slots=True)
+class ErrorRecord:
+    """Why a stage failed on a document. The document still reaches the output."""
+
+    stage: str
+    type: str
+    message: str
+    path: str | None = None
+
+    @classmethod
+    def from_exception(cls, stage: str, exc: BaseException, path: str | None = None) -> ErrorRecord:
+        return cls(stage=stage, type=type(exc).__name__, message=str(exc) or type(exc).__name__, path=path)
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """Where a document came from: the input path as given (``-`` for stdin), its format, sha256 of its raw bytes."""
+
+    uri: str
+    format: str = "unknown"
+    sha256: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """One document: immutable text plus stand-off annotations.
+
+    Construct it through a reader, :func:`make_document`, or :meth:`Document.from_dict`.
+    Every span is validated against ``text`` when the document is created.
+    """
+
+    id: str
+    source: Source
+    text: str
+    title: str | None = None
+    metadata: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, eq=False)
+    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), converter=_tuple_of)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_tuple_of)
+    speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=_tuple_of)
+    spans: Mapping[str, tuple[Span, ...]] = attrs.field(
+        factory=dict, converter=lambda m: FrozenDict({k: tuple(v) for k, v in (m or {}).items()}), eq=False
+    )
+    duplicate_of: str | None = None
+    errors: tuple[ErrorRecord, ...] = attrs.field(default=(), converter=_tuple_of)
+
+    def __attrs_post_init__(self) -> None:
+        validate_spans(self)
+
+    # -- convenience -------------------------------------------------------------------
+    @property
+    def failed(self) -> bool:
+        """True when any stage recorded an error for this document."""
+        return bool(self.errors)
+
+    def span_text(self, span: Paragraph | Quote | Mention | Span) -> str:
+        """The text an annotation covers."""
+        return self.text[span.start : span.end]
+
+    def evolve(self, **changes: Any) -> Document:
+        """A copy with some fields replaced. Changing ``text`` is refused: the model is stand-off."""
+        if "text" in changes and changes["text"] != self.text:
+            raise SpanError("the text of a document is never rewritten after ingest; add annotations instead")
+        return attrs.evolve(self, **changes)
+
+    def with_error(self, error: ErrorRecord) -> Document:
+        return attrs.evolve(self, errors=(*self.errors, error))
+
+    def paragraphs_with_role(self, *roles: str) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.role in roles]
+
+
+def _iter_spans(doc: Document) -> Iterable[tuple[str, Any]]:
+    for i, p in enumerate(doc.paragraphs):
+        yield f"paragraphs[{i}]", p
+    for q in doc.quotes:
+        yield f"quote {q.id}", q
+        if q.speaker_mention is not None:
+            yield f"quote {q.id} speaker_mention", q.speaker_mention
+        if q.cue is not None:
+            yield f"quote {q.id} cue", q.cue
+    for s in doc.speakers:
+        for m in s.mentions:
+            yield f"speaker {s.name!r} mention", m
+    for group, spans in doc.spans.items():
+        for i, sp in enumerate(spans):
+            yield f"spans[{group!r}][{i}]", sp
+
+
+def validate_spans(doc: Document) -> None:
+    """Raise :class:`SpanError` if any annotation lies outside the text or has ``end < start``.
+
+    Mentions also carry their text; it must equal ``doc.text[start:end]``.
+    """
+    n = len(doc.text)
+    for where, span in _iter_spans(doc):
+        if span.end < span.start or span.end > n:
+            raise SpanError(
+                f"document {doc.id!r}: {where} has offsets [{span.start}, {span.end}) outside the text (length {n})"
+            )
+        if isinstance(span, Mention) and doc.text[span.start : span.end] != span.text:
+            raise SpanError(
+                f"document {doc.id!r}: {where} says {span.text!r} but the text there is "
+                f"{doc.text[span.start:span.end]!r}"
+            )
+    quote_ids = [q.id for q in doc.quotes]
+    if len(set(quote_ids)) != len(quote_ids):
+        raise SpanError(f"document {doc.id!r}: quote ids are not unique")
+    known = set(quote_ids)
+    for q in doc.quotes:
+        for ref_name, ref in (("nested_in", q.nested_in), ("duplicate_of", q.duplicate_of)):
+            if ref is not None and ref not in known:
+                raise SpanError(f"document {doc.id!r}: quote {q.id} {ref_name}={ref!r} names no quote")
+    for i, p in enumerate(doc.paragraphs):
+        if p.duplicate_of is not None and not (0 <= p.duplicate_of < len(doc.paragraphs)):
+            raise SpanError(f"document {doc.id!r}: paragraphs[{i}].duplicate_of={p.duplicate_of} names no paragraph")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def make_document_id(uri: str, content_sha256: str | None, index: int | None = None) -> str:
+    """A deterministic id from where a document came from and what it holds.
+
+    ``index`` distinguishes documents of one container (a JSONL line, a NewsML package item).
+    Reruns over the same inputs therefore give the same ids.
+    """
+    h = hashlib.sha1()
+    h.update(uri.encode("utf-8", "surrogatepass"))
+    h.update(b"\0")
+    h.update((content_sha256 or "").encode("ascii"))
+    if index is not None:
+        h.update(b"\0%d" % index)
+    return h.hexdigest()[:16]
+
+
+def make_document(
+    text: str,
+    *,
+    id: str | None = None,
+    uri: str = "<memory>",
+    format: str = "text",
+    title: str | None = None,
+    paragraphs: Iterable[Paragraph] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    raw: bytes | None = None,
+) -> Document:
+    """Build a document from text. Without ``paragraphs`` the whole text is one body paragraph."""
+    digest = sha256_hex(raw if raw is not None else text.encode("utf-8", "surrogatepass"))
+    if paragraphs is None:
+        paragraphs = [Paragraph(0, len(text), "body")] if text else []
+    return Document(
+        id=id or make_document_id(uri, digest),
+        source=Source(uri=uri, format=format, sha256=digest),
+        text=text,
+        title=title,
+        metadata=metadata or {},
+        paragraphs=paragraphs,
+    )
+
+
+def error_document(
+    uri: str, stage: str, exc: BaseException | str, *, format: str = "unknown", sha256: str | None = None,
+    index: int | None = None, metadata: Mapping[str, Any] | None = None,
+) -> Document:
+    """An empty document standing for an input that could not be read, carrying the error."""
+    if isinstance(exc, BaseException):
+        err = ErrorRecord.from_exception(stage, exc, path=uri)
+    else:
+        err = ErrorRecord(stage=stage, type="Error", message=exc, path=uri)
+    return Document(
+        id=make_document_id(uri, sha256, index),
+        source=Source(uri=uri, format=format, sha256=sha256),
+        text="",
+        metadata=metadata or {},
+        errors=(err,),
+    )

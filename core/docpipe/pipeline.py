@@ -1,0 +1,247 @@
+"""The embedding API: build a pipeline, run it over paths or documents, get documents back.
+
+::
+
+    from docpipe import Pipeline
+
+    pipeline = Pipeline()                       # the default stages: quotes, dedup
+    doc = pipeline.process_text("“We agree,” she said.", id="note-1")
+    for doc in pipeline.run(["articles/"]):      # lazily, in input order
+        print(doc.id, len(doc.quotes))
+
+A run reads every input (errors become error records, never exceptions), sends each
+document through the per-document passes of the stages on the chosen executor, then
+through the corpus passes (``finalize``) in the driver, in input order.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from os import PathLike
+from typing import Any
+
+from docpipe.components import InputItem, Stage
+from docpipe.config import PipelineConfig, load_config
+from docpipe.engine import Engine, construct
+from docpipe.errors import InputError, UsageError
+from docpipe.ingest import detect_format, expand_inputs, file_size, read_item
+from docpipe.model import Document, Paragraph, error_document, make_document
+from docpipe.stats import RunInfo, RunSummary, StageStats
+from docpipe.worker import DocumentWorker, WorkResult
+
+
+class Pipeline:
+    """A configured sequence of stages on an engine.
+
+    :param stages: stage names or stage objects, in order. ``None`` means the configuration's
+        stages (by default ``quotes``, ``dedup``). Ingest and export always run.
+    :param engine: the :class:`~docpipe.engine.Engine` to use (default: a new one with the
+        built-in plugins and autoloaded ones).
+    :param config: a :class:`~docpipe.config.PipelineConfig`, or a path to a TOML file.
+    :param executor: executor name (``local``, ``dask`` ...); default from the config.
+    :param jobs: worker processes for the local executor; default from the config.
+    :param fail_fast: stop at the first failing document instead of recording the error.
+    """
+
+    def __init__(
+        self,
+        stages: Sequence[str | Stage] | None = None,
+        *,
+        engine: Engine | None = None,
+        config: PipelineConfig | str | PathLike | None = None,
+        executor: str | None = None,
+        jobs: int | None = None,
+        fail_fast: bool | None = None,
+        stage_options: Mapping[str, Mapping[str, Any]] | None = None,
+        reader_options: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        if config is None:
+            config = PipelineConfig()
+        elif not isinstance(config, PipelineConfig):
+            config = load_config(config)
+        self.config = config
+        self.engine = engine or Engine(plugins=config.load_plugins, blocked=config.block_plugins)
+        self.stage_names_or_objects: tuple[str | Stage, ...] = tuple(
+            stages if stages is not None else config.stages
+        )
+        self.executor_name = executor or config.executor
+        self.jobs = jobs if jobs is not None else config.jobs
+        if self.jobs < 1:
+            raise UsageError(f"jobs must be at least 1, got {self.jobs}")
+        self.fail_fast = config.fail_fast if fail_fast is None else fail_fast
+        self._stage_options = {**config.stage_options, **{k: dict(v) for k, v in (stage_options or {}).items()}}
+        self._reader_options = {**config.readers, **{k: dict(v) for k, v in (reader_options or {}).items()}}
+        self._stages: tuple[Stage, ...] | None = None
+        self._worker: DocumentWorker | None = None
+        #: Statistics of the last (or current) run.
+        self.summary = RunSummary()
+
+    @classmethod
+    def from_config(cls, path: str | PathLike, **overrides: Any) -> Pipeline:
+        """A pipeline from a TOML file (or a ``pyproject.toml`` with ``[tool.docpipe]``)."""
+        return cls(config=load_config(path), **overrides)
+
+    # ------------------------------------------------------------------------------ building
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        """The stage objects, built on first use (unknown names raise :class:`UsageError`)."""
+        if self._stages is None:
+            self._stages = tuple(
+                self.engine.build_stage(s, self._stage_options.get(s) if isinstance(s, str) else None)
+                for s in self.stage_names_or_objects
+            )
+        return self._stages
+
+    @property
+    def stage_names(self) -> tuple[str, ...]:
+        return tuple(getattr(s, "name", type(s).__name__) for s in self.stages)
+
+    def _build_worker(self) -> DocumentWorker:
+        if self._worker is None:
+            readers = {
+                spec.name: self.engine.build_reader(spec.name, self._reader_options.get(spec.name))
+                for spec in self.engine.registry.readers
+            }
+            self._worker = DocumentWorker(readers=readers, stages=self.stages, fail_fast=self.fail_fast)
+        return self._worker
+
+    def _build_executor(self):  # noqa: ANN202
+        spec = self.engine.registry.executors[self.executor_name]
+        options = dict(self.config.executors.get(self.executor_name, {}))
+        return construct(spec.factory, {"jobs": self.jobs, **options}, f"executor {self.executor_name!r}")
+
+    # ------------------------------------------------------------------------------ running
+    def process_text(self, text: str, *, id: str | None = None, title: str | None = None,
+                     uri: str = "<memory>") -> Document:
+        """Run the per-document stages on one string (in this process) and return the document.
+
+        The text is split into paragraphs at blank lines or line breaks, like the plain-text reader.
+        """
+        doc = make_document(text, id=id, uri=uri, title=title, paragraphs=_split_paragraphs(text))
+        return self.process_document(doc)
+
+    def process_document(self, doc: Document) -> Document:
+        """Run every stage (per-document and corpus passes) on one document, in this process."""
+        result = self._build_worker().process(doc)
+        for stage in self.stages:
+            finalize = getattr(stage, "finalize", None)
+            if finalize is not None:
+                result = next(iter(finalize(iter([result]))))
+        return result
+
+    def run(self, inputs: Iterable[str | PathLike | Document] | str | PathLike,
+            *, info: RunInfo | None = None) -> Iterator[Document]:
+        """Process ``inputs`` (paths, folders, globs, ``-``, or ``Document`` objects) lazily, in order.
+
+        Every input yields at least one document: a failed one carries ``errors``.
+        ``self.summary`` holds the run's statistics when the iterator is exhausted.
+        """
+        if isinstance(inputs, (str, PathLike)):
+            inputs = [inputs]
+        inputs = list(inputs) if not isinstance(inputs, Iterator) else inputs
+        stages = self.stages  # build (and validate) before the run starts
+        worker = self._build_worker()
+        executor = self._build_executor()
+        run = info or RunInfo(
+            stages=self.stage_names, executor=self.executor_name, jobs=self.jobs,
+            inputs=tuple(str(i) for i in inputs if not isinstance(i, Document))
+            if isinstance(inputs, list) else (),
+        )
+        summary = self.summary = RunSummary()
+        hooks = self.engine.hooks
+        started = time.perf_counter()
+        hooks.run_start(run)
+        totals: dict[str, StageStats] = {}
+        try:
+            results = executor.map(worker, self._work_units(inputs))
+            docs = self._collect(results, totals)
+            for stage in stages:
+                finalize = getattr(stage, "finalize", None)
+                if finalize is not None:
+                    docs = _timed_finalize(stage, finalize, docs, totals)
+            for doc in docs:
+                summary.count(doc)
+                if doc.errors:
+                    hooks.document_failed(doc, doc.errors[0])
+                yield doc
+            summary.status = "failed" if summary.failed else "ok"
+        except (KeyboardInterrupt, GeneratorExit):
+            summary.status = "interrupted"
+            raise
+        except BaseException:
+            summary.status = "error"
+            raise
+        finally:
+            executor.close()
+            summary.seconds = time.perf_counter() - started
+            summary.stages = totals
+            for name, stats in totals.items():
+                hooks.stage_complete(name, stats)
+            hooks.run_finish(run, summary)
+
+    def _work_units(self, inputs: Iterable[str | PathLike | Document]) -> Iterator[InputItem | Document]:
+        registry = self.engine.registry
+        suffixes = registry.suffix_map()
+        forced = self.config.format
+        for given in inputs:
+            if isinstance(given, Document):
+                yield given
+                continue
+            for unit in expand_inputs([str(given)], include=self.config.include, exclude=self.config.exclude):
+                if isinstance(unit, Document):
+                    yield unit
+                    continue
+                fmt = forced or detect_format(unit, suffixes, self.engine.hooks.detect_format)
+                if fmt not in registry.readers:
+                    yield error_document(unit.uri, "ingest", InputError(f"{unit.uri}: no reader named {fmt!r}"))
+                    continue
+                size = file_size(unit)
+                if size > self.config.max_document_bytes and not registry.readers[fmt].multi_document:
+                    yield error_document(unit.uri, "ingest", InputError(
+                        f"{unit.uri}: {size} bytes is over the limit of {self.config.max_document_bytes} "
+                        f"(pipeline.max_document_bytes)"), format=fmt)
+                    continue
+                unit = InputItem(uri=unit.uri, path=unit.path, data=unit.data, format=fmt)
+                if registry.readers[fmt].multi_document:
+                    # Many documents in one input: read here, lazily, and send documents one by one.
+                    yield from read_item(unit, self._build_worker().readers[fmt], fmt)
+                else:
+                    yield unit
+
+    @staticmethod
+    def _collect(results: Iterable[WorkResult], totals: dict[str, StageStats]) -> Iterator[Document]:
+        for result in results:
+            for name, stats in result.stats.items():
+                totals.setdefault(name, StageStats(name)).add(stats)
+            yield from result.documents
+
+
+def _timed_finalize(stage: Stage, finalize, docs: Iterator[Document],  # noqa: ANN001
+                    totals: dict[str, StageStats]) -> Iterator[Document]:
+    name = getattr(stage, "name", type(stage).__name__)
+    entry = totals.setdefault(name, StageStats(name))
+    upstream = iter(docs)
+    out = iter(finalize(upstream))
+    while True:
+        started = time.perf_counter()
+        try:
+            doc = next(out)
+        except StopIteration:
+            entry.seconds += time.perf_counter() - started
+            return
+        entry.seconds += time.perf_counter() - started
+        yield doc
+
+
+def _split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs at line breaks; blank lines separate too. Offsets point into ``text`` unchanged."""
+    paragraphs = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            paragraphs.append(Paragraph(start, start + len(stripped), "body"))
+        pos += len(line) + 1
+    return paragraphs
