@@ -56,10 +56,10 @@ def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
 
 
-def _dist_version(module_name: str) -> str | None:
+def _dist_version(module_name: str, index: dict[str, list[str]]) -> str | None:
     top = module_name.split(".", 1)[0]
     try:
-        dists = importlib.metadata.packages_distributions().get(top) or []
+        dists = index.get(top) or []
         return importlib.metadata.version(dists[0]) if dists else None
     except Exception:  # noqa: BLE001 - version lookup is best effort
         return None
@@ -89,6 +89,7 @@ class PluginLoader:
         if autoload is None:
             autoload = not _env_flag(ENV_DISABLE_AUTOLOAD)
         self._autoload = autoload
+        self._dist_index: dict[str, list[str]] | None = None
 
     # ---------------------------------------------------------------------------- api
     def load_all(self) -> None:
@@ -123,6 +124,15 @@ class PluginLoader:
             )
 
     # ---------------------------------------------------------------------------- internals
+    def _distributions(self) -> dict[str, list[str]]:
+        """Top-level module -> distributions; scanning them is slow, so once per loader."""
+        if self._dist_index is None:
+            try:
+                self._dist_index = dict(importlib.metadata.packages_distributions())
+            except Exception:  # noqa: BLE001
+                self._dist_index = {}
+        return self._dist_index
+
     def _load_entry_points(self) -> None:
         for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             if self.pm.is_blocked(ep.name) or self.pm.has_plugin(ep.name):
@@ -149,7 +159,7 @@ class PluginLoader:
         except Exception as exc:  # noqa: BLE001
             self._failed(name, source, module, exc)
             return
-        self._register(obj, name, source, module=module, version=_dist_version(module))
+        self._register(obj, name, source, module=module, version=_dist_version(module, self._distributions()))
 
     def _failed(self, name: str, source: str, module: str | None, exc: BaseException, version: str | None = None):
         self.reports.append(
