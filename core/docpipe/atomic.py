@@ -13,6 +13,12 @@ import tempfile
 from typing import IO
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 class AtomicFile:
     """A file opened for writing that only appears at ``path`` when :meth:`commit` is called.
 
@@ -30,6 +36,8 @@ class AtomicFile:
         directory = os.path.dirname(os.path.abspath(path)) or "."
         os.makedirs(directory, exist_ok=True)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
+        # mkstemp makes the file private (0600); an output file gets the usual permissions instead.
+        os.chmod(self._tmp, 0o666 & ~_current_umask())
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}
         self.fh = os.fdopen(fd, mode, **kwargs)
 

@@ -134,7 +134,7 @@ class StageSpec:
 class ExporterSpec:
     """An exporter registration. ``factory(target, **options)``; ``target`` is a path, or ``-`` for stdout.
 
-    ``binary_target``: the format cannot go to stdout (SQLite). ``directory_target``: the target may be a folder.
+    ``binary_target``: the format cannot go to stdout (SQLite).
     """
 
     name: str

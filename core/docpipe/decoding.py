@@ -54,6 +54,7 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "SQLite database"),
 )
 
+_ALL_MAGIC = tuple(magic for magic, _name in BINARY_SIGNATURES)
 _SAMPLE = 8192
 
 
@@ -93,6 +94,8 @@ class Decoded:
 
 def binary_signature(data: bytes) -> str | None:
     """The name of a well-known binary format ``data`` starts with, or ``None``."""
+    if not data.startswith(_ALL_MAGIC):  # one C-level test for the common case: text
+        return None
     for magic, name in BINARY_SIGNATURES:
         if data.startswith(magic):
             return name

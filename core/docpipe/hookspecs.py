@@ -72,7 +72,7 @@ def docpipe_register_stages(register: Callable[[StageSpec], None]) -> None:
 def docpipe_register_exporters(register: Callable[[ExporterSpec], None]) -> None:
     """Register output formats: ``register(ExporterSpec(name, factory, suffixes, description))``.
 
-    ``factory(target, **options)`` gets the output path (``-`` for stdout) and the
+    Called once per engine. ``factory(target, **options)`` gets the output path (``-`` for stdout) and the
     ``[exporters.NAME]`` options, and returns an object with ``write(doc)``, ``close()`` and
     ``abort()``. Exporters run in the driver; write atomically (see ``docpipe.atomic``).
 
@@ -88,8 +88,10 @@ def docpipe_register_exporters(register: Callable[[ExporterSpec], None]) -> None
 def docpipe_register_executors(register: Callable[[ExecutorSpec], None]) -> None:
     """Register executors (where per-document work runs): ``register(ExecutorSpec(name, factory))``.
 
-    ``factory(jobs=N, **options)`` returns an object with ``map(fn, items)`` yielding
-    ``fn(item)`` for each item *in input order*, and ``close()``.
+    Called once per engine. ``factory(jobs=N, **options)`` receives ``-j`` and the
+    ``[executors.NAME]`` table, and returns an object with ``map(fn, items)`` yielding
+    ``fn(item)`` for each item *in input order*, and ``close()``. ``fn`` is a picklable
+    ``DocumentWorker``; ``map`` may send it to other processes or machines. The hook returns nothing.
 
     Example::
 
@@ -103,8 +105,10 @@ def docpipe_register_executors(register: Callable[[ExecutorSpec], None]) -> None
 def docpipe_register_commands(register: Callable[[CommandSpec], None]) -> None:
     """Add ``docpipe`` subcommands: ``register(CommandSpec(name, handler, help, configure))``.
 
-    ``configure(parser)`` adds argparse arguments; ``handler(args, engine)`` runs the command
-    and returns an exit code.
+    Called once per engine; the ``docpipe`` command builds its parser from the result, so
+    plugins loaded with ``-p`` may add commands too. ``configure(parser)`` adds argparse
+    arguments; ``handler(args, engine)`` runs the command and returns an exit code
+    (see ``docpipe.ExitCode``). The hook itself returns nothing.
 
     Example::
 
@@ -149,7 +153,11 @@ def docpipe_stage_options(stage: str) -> Mapping[str, Any] | None:
 
 @hookspec
 def docpipe_run_start(run: RunInfo) -> None:
-    """A run begins. ``run`` has the stage names, executor, jobs and inputs as given.
+    """A run begins: called in the driver once per run (each ``docpipe run``, each iteration of
+    ``Pipeline.run``), before the first input is read.
+
+    ``run`` is a ``docpipe.stats.RunInfo``: ``stages`` (names, in order), ``executor``, ``jobs``,
+    ``inputs`` (as given), and for the CLI ``output`` and ``exporter``. The return value is ignored.
 
     Example::
 
@@ -163,7 +171,10 @@ def docpipe_run_start(run: RunInfo) -> None:
 def docpipe_stage_complete(stage: str, stats: StageStats) -> None:
     """A stage has processed every document of the run. ``stats`` has counts and seconds.
 
-    Called once per stage per run, after the last document, not per document.
+    Called in the driver once per stage per run, after the last document (not per document),
+    including for ``ingest`` (reading). ``stats`` is a ``docpipe.stats.StageStats``: ``name``,
+    ``documents``, ``failed`` and ``seconds`` (summed over worker processes). The return value
+    is ignored.
 
     Example::
 
@@ -177,7 +188,10 @@ def docpipe_stage_complete(stage: str, stats: StageStats) -> None:
 def docpipe_document_failed(document: Document, error: ErrorRecord) -> None:
     """A document failed in some stage; it still goes to the output, with ``error`` in ``errors``.
 
-    Called in the driver once per failed document (for its first error).
+    Called in the driver once per failed document (for its first error), just before the
+    document is handed to the exporter. ``document`` is the :class:`~docpipe.model.Document`
+    with its annotations so far; ``error`` is its first :class:`~docpipe.model.ErrorRecord`
+    (``stage``, ``type``, ``message``, ``path``). The return value is ignored.
 
     Example::
 
@@ -190,6 +204,11 @@ def docpipe_document_failed(document: Document, error: ErrorRecord) -> None:
 @hookspec
 def docpipe_run_finish(run: RunInfo, summary: RunSummary) -> None:
     """A run ended (normally, by failure or by interruption: see ``summary.status``).
+
+    Called in the driver once per run, after the last document (or when the run stops early),
+    after every ``docpipe_stage_complete``. ``summary`` is a ``docpipe.stats.RunSummary``:
+    ``documents``, ``failed``, ``quotes``, ``duplicates``, ``seconds``, ``status`` (``ok``,
+    ``failed``, ``interrupted`` or ``error``) and per-stage ``stages``. The return value is ignored.
 
     Example::
 

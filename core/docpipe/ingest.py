@@ -6,6 +6,9 @@ error document right away, so every input shows up in the output.
 
 ``read_item`` runs a reader on one item and turns any exception into an error
 document naming the file and the problem: one broken input never stops the others.
+
+Archives (``.gz``, ``.zip``) are expanded into their members by :mod:`docpipe.containers`,
+which the pipeline applies to what ``expand_inputs`` yields.
 """
 
 from __future__ import annotations
@@ -25,9 +28,13 @@ HEAD_BYTES = 4096
 _GLOB_CHARS = set("*?[")
 
 
-def _matches(path: str, patterns: Sequence[str]) -> bool:
+def path_matches(path: str, patterns: Sequence[str]) -> bool:
+    """True when ``path`` or its base name matches one of the glob ``patterns`` (include/exclude)."""
     name = os.path.basename(path)
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+
+
+_matches = path_matches  # the historical private name
 
 
 def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:

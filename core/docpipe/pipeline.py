@@ -21,14 +21,28 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from typing import Any
 
+import attrs
+
 from docpipe.components import InputItem, Stage
 from docpipe.config import PipelineConfig, load_config
 from docpipe.engine import Engine, construct
-from docpipe.errors import InputError, UsageError
+from docpipe.errors import DocpipeError, ExitCode, InputError, UsageError
 from docpipe.ingest import detect_format, expand_inputs, file_size, read_item
 from docpipe.model import Document, Paragraph, error_document, make_document
 from docpipe.stats import RunInfo, RunSummary, StageStats
 from docpipe.worker import DocumentWorker, WorkResult
+
+
+class FailFastStop(DocpipeError):
+    """Raised by :meth:`Pipeline.run` with ``fail_fast`` after the first failed document was yielded."""
+
+    exit_code = ExitCode.DOCUMENTS_FAILED
+
+    def __init__(self, document: Document) -> None:
+        err = document.errors[0]
+        super().__init__(f"stopped at the first failure (--fail-fast): {err.path or document.source.uri}: "
+                         f"{err.stage}: {err.message}")
+        self.document = document
 
 
 class Pipeline:
@@ -103,7 +117,16 @@ class Pipeline:
                 spec.name: self.engine.build_reader(spec.name, self._reader_options.get(spec.name))
                 for spec in self.engine.registry.readers
             }
-            self._worker = DocumentWorker(readers=readers, stages=self.stages, fail_fast=self.fail_fast)
+            # Per-document limits travel with the worker (into worker processes); error records
+            # name the plugin that registered each stage.
+            owners = self.engine.registry.stages.owner
+            plugins = {getattr(stage, "name", type(stage).__name__): owners[given]
+                       for given, stage in zip(self.stage_names_or_objects, self.stages)
+                       if isinstance(given, str) and given in owners}
+            # fail_fast is handled in the driver (run), so every failure is first recorded and exported.
+            self._worker = DocumentWorker(readers=readers, stages=self.stages, fail_fast=False,
+                                          timeout=self.config.timeout, max_quotes=self.config.max_quotes,
+                                          plugins=plugins)
         return self._worker
 
     def _build_executor(self):  # noqa: ANN202
@@ -114,11 +137,24 @@ class Pipeline:
     # ------------------------------------------------------------------------------ running
     def process_text(self, text: str, *, id: str | None = None, title: str | None = None,
                      uri: str = "<memory>") -> Document:
-        """Run the per-document stages on one string (in this process) and return the document.
+        """Run the stages on one string (in this process) and return the document.
 
-        The text is split into paragraphs at blank lines or line breaks, like the plain-text reader.
+        The string is read by the ``text`` reader when one is registered, exactly as
+        ``docpipe run`` reads a ``.txt`` file (first line title, paragraphs, boilerplate roles), so
+        embedders and the command line agree. ``id`` and ``title`` override what the reader chose.
         """
-        doc = make_document(text, id=id, uri=uri, title=title, paragraphs=_split_paragraphs(text))
+        readers = self._build_worker().readers
+        if "text" in readers:
+            item = InputItem(uri=uri, data=text.encode("utf-8", "surrogatepass"), format="text")
+            docs = list(read_item(item, readers["text"], "text"))
+            doc = docs[0]
+            changes = {k: v for k, v in (("id", id), ("title", title)) if v is not None}
+            if changes and doc.text == text:
+                doc = attrs.evolve(doc, **changes)
+            elif doc.text != text:  # the reader normalised newlines: keep the caller's string
+                doc = make_document(text, id=id, uri=uri, title=title, paragraphs=_split_paragraphs(text))
+        else:
+            doc = make_document(text, id=id, uri=uri, title=title, paragraphs=_split_paragraphs(text))
         return self.process_document(doc)
 
     def process_document(self, doc: Document) -> Document:
@@ -159,12 +195,16 @@ class Pipeline:
             for stage in stages:
                 finalize = getattr(stage, "finalize", None)
                 if finalize is not None:
-                    docs = _timed_finalize(stage, finalize, docs, totals)
+                    docs = _timed_finalize(stage, finalize, docs, totals, executor=executor)
             for doc in docs:
                 summary.count(doc)
                 if doc.errors:
                     hooks.document_failed(doc, doc.errors[0])
                 yield doc
+                if doc.errors and self.fail_fast:
+                    # The failed document has been handed out (and exported); stop here.
+                    summary.status = "failed"
+                    raise FailFastStop(doc)
             summary.status = "failed" if summary.failed else "ok"
         except (KeyboardInterrupt, GeneratorExit):
             summary.status = "interrupted"
@@ -181,14 +221,22 @@ class Pipeline:
             hooks.run_finish(run, summary)
 
     def _work_units(self, inputs: Iterable[str | PathLike | Document]) -> Iterator[InputItem | Document]:
+        # Imported here so that this method is the only place the pipeline knows about archives.
+        from docpipe.containers import ContainerLimits, expand_containers
+
         registry = self.engine.registry
         suffixes = registry.suffix_map()
         forced = self.config.format
+        limits = ContainerLimits(max_member_bytes=self.config.max_document_bytes)
         for given in inputs:
             if isinstance(given, Document):
                 yield given
                 continue
-            for unit in expand_inputs([str(given)], include=self.config.include, exclude=self.config.exclude):
+            found = expand_inputs([str(given)], include=self.config.include, exclude=self.config.exclude)
+            # .gz/.zip inputs become their members (data in memory, within the size limit), whose
+            # formats are detected from the inner names below like any other file's.
+            for unit in expand_containers(found, limits, suffixes, include=self.config.include,
+                                          exclude=self.config.exclude):
                 if isinstance(unit, Document):
                     yield unit
                     continue
@@ -218,19 +266,47 @@ class Pipeline:
 
 
 def _timed_finalize(stage: Stage, finalize, docs: Iterator[Document],  # noqa: ANN001
-                    totals: dict[str, StageStats]) -> Iterator[Document]:
+                    totals: dict[str, StageStats], executor: Any = None) -> Iterator[Document]:
+    """Run one corpus pass lazily, adding only its own time to the stage's ``seconds``.
+
+    The pass pulls documents from ``docs`` (the executor and the corpus passes before it);
+    the time spent producing those is measured separately and subtracted, so upstream
+    work is not charged to this stage. Time the consumer (the exporter) spends between
+    documents is never inside ``next(out)``, so it is not counted either.
+
+    An executor may offer ``run_corpus(stage, docs)``, a distributed version of the pass
+    (the Dask executor does, for stages with ``band_keys``/``link``); it returns ``None``
+    when it has none for this stage, and the stage's own ``finalize`` runs here.
+    """
     name = getattr(stage, "name", type(stage).__name__)
     entry = totals.setdefault(name, StageStats(name))
-    upstream = iter(docs)
-    out = iter(finalize(upstream))
+    upstream_seconds = [0.0]
+
+    def counted(source: Iterator[Document]) -> Iterator[Document]:
+        it = iter(source)
+        while True:
+            started = time.perf_counter()
+            try:
+                doc = next(it)
+            except StopIteration:
+                upstream_seconds[0] += time.perf_counter() - started
+                return
+            upstream_seconds[0] += time.perf_counter() - started
+            yield doc
+
+    upstream = counted(docs)
+    run_corpus = getattr(executor, "run_corpus", None)
+    out = run_corpus(stage, upstream) if run_corpus is not None else None
+    out = iter(out if out is not None else finalize(upstream))
     while True:
+        before = upstream_seconds[0]
         started = time.perf_counter()
         try:
             doc = next(out)
         except StopIteration:
-            entry.seconds += time.perf_counter() - started
+            entry.seconds += (time.perf_counter() - started) - (upstream_seconds[0] - before)
             return
-        entry.seconds += time.perf_counter() - started
+        entry.seconds += (time.perf_counter() - started) - (upstream_seconds[0] - before)
         yield doc
 
 

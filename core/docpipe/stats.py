@@ -55,6 +55,7 @@ class RunSummary:
         if doc.duplicate_of is not None:
             self.duplicates += 1
         self.duplicates += sum(1 for p in doc.paragraphs if p.duplicate_of is not None)
+        self.duplicates += sum(1 for q in doc.quotes if q.duplicate_of is not None)
 
     def one_line(self) -> str:
         return (

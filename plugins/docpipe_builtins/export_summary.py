@@ -45,9 +45,16 @@ def render_summary(doc: docpipe.Document, width: int = 100) -> str:
             body = textwrap.fill(_clip(doc.text[q.start:q.end], 600), width=width,
                                  initial_indent=head, subsequent_indent=" " * 8)
             lines.append(body)
+    repeated = [(i, p.duplicate_of) for i, p in enumerate(doc.paragraphs) if p.duplicate_of is not None]
+    if repeated:
+        lines.append("\n   repeated paragraphs: " + ", ".join(f"{i} repeats {first}" for i, first in repeated))
     boiler = [p for p in doc.paragraphs if p.role == "boilerplate"]
     if boiler:
         lines.append(f"\n   boilerplate paragraphs: {len(boiler)}")
+    for key in ("dateline", "byline", "source_credit", "rights"):
+        value = doc.metadata.get(key)
+        if value:
+            lines.append(f"   {key}: {_clip(str(value), width)}")
     return "\n".join(lines) + "\n"
 
 

@@ -129,3 +129,40 @@ def test_parallel_run_gives_the_same_output_as_serial(tmp_path, docpipe_cli):
     assert serial.returncode == parallel.returncode == 0, parallel.stderr
     assert serial.stdout == parallel.stdout
     assert len(_records(serial.stdout)) == 12
+
+
+def test_fail_fast_stops_after_the_first_failure_and_keeps_its_record(tmp_path, docpipe_cli):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("First\nfine.\n", encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    (folder / "c.txt").write_text("Third\nnever read.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = docpipe_cli("run", str(folder), "-o", str(out), "--stages", "", "--fail-fast")
+    assert result.returncode == ExitCode.DOCUMENTS_FAILED, result.stderr
+    assert "stopped at the first failure" in result.stderr.decode()
+    sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
+    assert sources == [str(folder / "a.txt"), str(folder / "b.txt")]
+
+
+def test_plugins_named_in_the_pipeline_file_are_loaded_and_blocked(tmp_path, docpipe_cli, briefing_path):
+    cfg = tmp_path / "pipe.toml"
+    cfg.write_text('[pipeline]\nstages = ["upper"]\n[plugins]\nload = ["dp_test_upper_stage"]\n'
+                   'block = ["docpipe.export_summary"]\n', encoding="utf-8")
+    result = docpipe_cli("run", str(briefing_path), "--config", str(cfg))
+    assert result.returncode == 0, result.stderr
+    (record,) = _records(result.stdout)
+    assert "CCS" in [record["text"][s["start"]:s["end"]] for s in record["spans"]["upper"]]
+    blocked = docpipe_cli("run", str(briefing_path), "--config", str(cfg), "--to", "summary")
+    assert blocked.returncode == ExitCode.USAGE_ERROR and "unknown exporter 'summary'" in blocked.stderr.decode()
+
+
+def test_process_text_reads_like_the_text_reader(briefing_text):
+    from docpipe import Engine, Pipeline
+
+    pipeline = Pipeline([], engine=Engine(autoload=False))
+    doc = pipeline.process_text(briefing_text, id="briefing")
+    assert doc.id == "briefing"
+    assert doc.title == "Foreign Ministry: Kazakhstan did not recognize Taliban"
+    assert [p.role for p in doc.paragraphs][-2:] == ["boilerplate", "boilerplate"]
+    assert doc.text == briefing_text

@@ -1,4 +1,4 @@
-"""The core subcommands: ``run``, ``plugins``, ``stages``."""
+"""The core subcommands: ``run``, ``plugins``, ``stages``, ``new-plugin``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from docpipe.cli.new_plugin import configure_new_plugin, new_plugin_command
 from docpipe.cli.run import configure_run, run_command
 from docpipe.components import CommandSpec
 from docpipe.engine import Engine
@@ -83,5 +84,7 @@ def core_commands() -> list[CommandSpec]:
                     configure=configure_plugins),
         CommandSpec("stages", stages_command, help="list registered stages, readers, exporters, executors",
                     configure=configure_stages),
+        CommandSpec("new-plugin", new_plugin_command, help="write a ready-to-install plugin package skeleton",
+                    configure=configure_new_plugin),
     ]
 

@@ -1,0 +1,651 @@
+"""Cue patterns: which reporting verb introduces a quote, and which noun phrase is its subject.
+
+All functions work on short token lists (a bounded window around a quote, or one sentence), so the
+cost per quote is constant. Patterns, after a quote: ``"...," X said``, ``"...," said X``,
+``"...," according to X``; before a quote: ``X said: "..."``, ``X told reporters "..."``, ``..., asked "..."``
+(coordinated verb: the clause subject speaks); in a sentence: ``X said that ...``, ``According to X, ...``,
+``..., X said.``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+from docpipe.model import Mention
+
+from .lexicon import VerbInfo
+from .speakers import DETERMINERS, GENERIC_HEADS, ORG_WORDS, SUBJECT_PRONOUNS, SpeakerNP, analyse_np
+from .tokens import ABBREVIATIONS, Token
+
+# Between a subject and its verb: "has said", "also noted", "later added", "did not say".
+AUX_ADVERBS = frozenset(
+    ["also", "later", "then", "has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "should", "may", "might", "did", "does", "do", "not", "n't", "never", "previously", "reportedly", "repeatedly", "recently", "once", "already", "just", "again", "further", "simply", "quickly", "flatly", "publicly", "privately", "earlier", "first", "finally", "often", "frequently", "still", "even", "explicitly", "openly", "now", "last", "has"]
+)
+PREPOSITIONS = frozenset(
+    ["in", "at", "on", "during", "from", "with", "after", "before", "to", "into", "by", "about", "over", "under", "since", "as", "than", "through", "against", "without", "within", "like", "near", "outside", "inside", "across", "around", "among", "between", "via", "upon", "amid", "despite", "toward", "towards"]
+)
+STOP_WORDS = PREPOSITIONS | AUX_ADVERBS | frozenset(
+    ["and", "or", "but", "because", "while", "when", "if", "although", "though", "so", "that", "which", "who", "whom", "whose", "where", "there", "here", "what", "why", "how", "be", "been", "being", "am", "him", "them", "us", "me", "it's", "its", "itself", "himself", "herself", "themselves", "this", "these", "those", "yet", "nor", "said", "says", "say"]
+)
+TIME_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tonight", "earlier", "later"]
+)
+_LY_WORDS = frozenset(["early", "daily", "weekly", "monthly", "yearly", "quarterly", "family", "elderly", "friendly", "lonely", "ally", "rally", "supply", "holy", "ugly", "silly", "lovely", "deadly", "costly", "timely", "orderly", "bully", "assembly"])
+_ING_NOUNS = frozenset({"spring", "string", "king", "thing", "evening", "morning", "building", "meeting", "wing",
+                        "ruling", "briefing", "hearing", "ring", "being", "offering", "filing", "polling"})
+_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,6}$")
+_ED_NOUNS = frozenset({"red", "bed", "shed", "unnamed", "retired", "elected", "appointed", "armed", "united",
+                       "detained", "embattled", "renowned", "acclaimed", "concerned", "interested", "unidentified",
+                       "speed", "seed", "need", "creed", "greed"})
+TERMINATORS = frozenset(".!?;")
+#: Verbs whose infinitive complement is the attributed content ("wants to ...", "vowed to ...").
+INFINITIVE_TAKING = frozenset(["want", "plan", "hope", "expect", "promise", "pledge", "vow", "threaten", "refuse", "decline"])
+#: A reporting-verb form right after one of these is a noun: "the plan", "her report", "a claim".
+NOUN_MARKERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose"])
+#: Verbs that take a quotation directly, without a comma or colon: 'asked "Who are you?"'.
+QUOTE_TAKING = frozenset(["say", "ask", "tell", "write", "add", "tweet", "shout", "chant", "reply", "answer", "yell", "whisper", "exclaim", "declare", "sing"])
+QUOTE_CHARS = frozenset("\"“”„«»‘’'‚‹›")
+DASHES = frozenset("—–―-")
+_INTRO_PUNCT = frozenset(",:—–―-")
+CLAUSE_STARTERS = SUBJECT_PRONOUNS | frozenset({"if", "when", "because", "there", "the", "a", "an", "this", "that", "these", "those", "it", "his",
+                                                "her", "their", "our", "its", "no", "some", "many", "most", "all"})
+
+
+@attrs.define(slots=True)
+class Cue:
+    """An attribution found by a pattern: the subject NP and the cue mention."""
+
+    np: SpeakerNP
+    cue: Mention
+    how: str  # after | before | inverted | according | headline | indirect
+    strong: bool = True
+
+
+def _is_np_word(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
+    if not tok.is_word:
+        return tok.text in ("-", "&", "’", "'", "(", ")")
+    low = tok.lower
+    if tok.capitalized:
+        return low not in STOP_WORDS or low in ("the", "a", "an")
+    if low in DETERMINERS or low in ("of", "for"):
+        return True
+    if low in STOP_WORDS or low in lexicon or (low.endswith("ly") and low not in _LY_WORDS):
+        return False
+    if low.endswith(("n't", "n’t")):
+        return False  # didn't, won't: an auxiliary
+    # "Politifact seized": a past-tense verb, not part of the name
+    return not (low.endswith("ed") and len(low) > 4 and low not in _ED_NOUNS)
+
+
+def _is_abbrev_dot(tokens: list[Token], i: int) -> bool:
+    """A '.' token that belongs to an abbreviation or an initial (``Sen.``, ``J.``)."""
+    if tokens[i].text != "." or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev.end == tokens[i].start and (
+        prev.lower in ABBREVIATIONS
+        or (len(prev.text) == 1 and prev.text.isupper())
+        or ("-" in prev.text and len(prev.text) <= 7 and prev.text[0].isupper())  # (D-Wis.), R-Ky.
+    )
+
+
+def collect_left(tokens: list[Token], j: int, lo: int, lexicon: dict[str, VerbInfo], limit: int = 14) -> int:
+    """Start index of the NP that ends at token ``j`` (inclusive), walking left; returns j+1 if none."""
+    i = j
+    while i >= lo and j - i < limit:
+        tok = tokens[i]
+        if _is_abbrev_dot(tokens, i) or _is_np_word(tok, lexicon):
+            i -= 1
+            continue
+        break
+    s = i + 1
+    # Trim leading lower-case non-determiners ("up Smith" -> "Smith") unless the NP is all lower-case.
+    while s <= j and not tokens[s].capitalized and tokens[s].lower not in DETERMINERS and any(
+        t.capitalized for t in tokens[s + 1 : j + 1]
+    ):
+        s += 1
+    while s <= j and tokens[s].lower in TIME_WORDS and s < j:
+        s += 1
+    return s
+
+
+def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbInfo], limit: int = 14) -> int:
+    """End index (exclusive) of the NP starting at token ``i``."""
+    k = i
+    seen_cap = False
+    while k < hi and k - i < limit:
+        tok = tokens[k]
+        if _is_abbrev_dot(tokens, k):
+            k += 1
+            continue
+        if not _is_np_word(tok, lexicon):
+            break
+        if tok.is_word and not tok.capitalized and seen_cap and tok.lower not in ("of", "for", "the"):
+            break  # "The Taliban came": a lower-case word after a name ends the NP
+        if tok.capitalized:
+            seen_cap = True
+        k += 1
+    while k > i and tokens[k - 1].lower in ("of", "for", "the", "and", "-"):
+        k -= 1
+    return k
+
+
+def _plausible_subject(toks: list[Token]) -> bool:
+    """Reject noun phrases that are really verb phrases or fragments: "held", "Carly Fiorina for", "any"."""
+    words = [t for t in toks if t.is_word]
+    if not words:
+        return False
+    last = words[-1]
+    if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS:
+        return False
+    for t in words:
+        if not t.capitalized and (t.lower.endswith("ing") and len(t.lower) > 4 and t.lower not in _ING_NOUNS):
+            return False
+    if len(words) == 1 and not last.capitalized and last.lower not in SUBJECT_PRONOUNS and last.lower not in (
+            "him", "her", "them", "us", "me", "who") and last.lower not in GENERIC_HEADS and last.lower not in ORG_WORDS:
+        return last.lower.endswith("s") and not last.lower.endswith("ss")  # "officials", "sources", "critics"
+    return True
+
+
+def _np(text: str, toks: list[Token]) -> SpeakerNP | None:
+    if not toks or len(toks) > 16 or not _plausible_subject(toks):
+        return None
+    return analyse_np(text, toks)
+
+
+def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
+    j = v - 1
+    while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t"))):
+        j -= 1
+    if j < lo:
+        return None
+    tok = tokens[j]
+    low = tok.lower
+    if low in SUBJECT_PRONOUNS:
+        return _np(text, [tok])
+    if low == "who" and j - 1 >= lo:
+        # "critics, who say ...": the relative pronoun is the mention, its antecedent the speaker
+        k = j - 1 if tokens[j - 1].text != "," else j - 2
+        s = collect_left(tokens, k, lo, lexicon) if k >= lo else k + 1
+        antecedent = _np(text, tokens[s : k + 1]) if s <= k else None
+        if antecedent is not None:
+            antecedent.mention = Mention(tok.text, tok.start, tok.end)
+            return antecedent
+        return None
+    if tok.text == ",":
+        # Apposition: "the official representative ..., Aibek Smadiyarov, said" / "Jan Novak, the engineer, said".
+        s1 = collect_left(tokens, j - 1, lo, lexicon)
+        if s1 <= j - 1 and s1 - 1 > lo and tokens[s1 - 1].text == "," and _PARTY_TAG_RE.match(
+                text, tokens[s1].start, tokens[j - 1].end):
+            j = s1 - 1  # "Mitch McConnell, R-Ky., said": skip the party tag
+            s1 = collect_left(tokens, j - 1, lo, lexicon)
+        if s1 <= j - 1:
+            np1 = _np(text, tokens[s1:j])
+            if np1 is not None and s1 - 1 > lo and tokens[s1 - 1].text == ",":
+                s2 = collect_left(tokens, s1 - 2, lo, lexicon)
+                np2 = _np(text, tokens[s2 : s1 - 1]) if s2 <= s1 - 2 else None
+                if np2 is not None:
+                    if np1.kind == "person" and tokens[s2].lower in DETERMINERS and s1 - 2 > s2:
+                        np1.title = np1.title or text[tokens[s2 + 1].start : tokens[s1 - 2].end]
+                        return np1
+                    if np2.kind == "person" and np1.kind == "generic":
+                        first = s1 + 1 if tokens[s1].lower in DETERMINERS else s1
+                        np2.title = np2.title or text[tokens[first].start : tokens[j - 1].end]
+                        return np2
+            if np1 is not None and np1.kind in ("person", "org") and (s1 == lo or tokens[s1 - 1].text == ","):
+                return np1
+        return clause_subject(text, tokens, lo, v, lexicon)
+    if low == "and" or (low in ("by", "after", "before", "while", "when", "in") and tokens[v].lower.endswith("ing")):
+        return clause_subject(text, tokens, lo, v, lexicon)  # "X responded ... by saying ..."
+    s = collect_left(tokens, j, lo, lexicon)
+    if s > j:
+        return None
+    # A prepositional phrase just before the verb ("Rakhmetullin at a briefing in the CCS said"): skip it.
+    first_s = s
+    for _ in range(3):
+        if s - 1 >= lo and tokens[s - 1].lower in PREPOSITIONS and s - 2 >= lo:
+            s2 = collect_left(tokens, s - 2, lo, lexicon)
+            if s2 <= s - 2:
+                j, s = s - 2, s2
+                continue
+        break
+    if s != first_s and not any(t.capitalized for t in tokens[s : j + 1]):
+        s, j = first_s, v - 1
+        while j >= lo and tokens[j].lower in AUX_ADVERBS:
+            j -= 1
+    return _np(text, tokens[s : j + 1])
+
+
+def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """The first NP of the clause (for coordinated verbs: "The Taliban came up ..., asked")."""
+    starts = [lo]
+    # or after a short introductory adverbial: "Earlier," "On Monday,"
+    for k in range(lo, min(v, lo + 4)):
+        if tokens[k].text == ",":
+            starts.append(k + 1)
+            break
+    for i in starts:
+        if i < v and tokens[i].lower in SUBJECT_PRONOUNS:
+            return _np(text, [tokens[i]])
+        e = collect_right(tokens, i, v, lexicon)
+        if e > i and tokens[i].capitalized and tokens[i].lower not in TIME_WORDS and tokens[i].lower not in (
+                "earlier", "later", "meanwhile", "however", "still", "yet", "then", "now"):
+            np = _np(text, tokens[i:e])
+            if np is not None and np.kind in ("person", "org", "generic"):
+                return np
+    return None
+
+
+def np_right(text: str, tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """An NP after a verb or "according to"; a following apposition (", the company's engineer") is a title."""
+    if i >= hi or tokens[i].lower in ("that", "this", "these", "those", "to", "it"):
+        return None  # "said that ...", "said this is ...": a clause follows, not the speaker
+    if tokens[i].lower in SUBJECT_PRONOUNS or tokens[i].lower in ("him", "her", "them", "us"):
+        return _np(text, [tokens[i]])
+    if tokens[i].text[0].isdigit() and i + 1 < hi and not tokens[i].capitalized:
+        # "said 9/11 widow Terry Strada", "said 27-year-old Ann Lee": the name comes after the modifier
+        k = next((k for k in range(i + 1, min(hi, i + 6)) if tokens[k].capitalized), None)
+        if k is not None and all(t.is_word or t.text in "/-" for t in tokens[i:k]):
+            return np_right(text, tokens, k, hi, lexicon)
+    e = collect_right(tokens, i, hi, lexicon)
+    if e <= i:
+        return None
+    np = _np(text, tokens[i:e])
+    if np is not None and np.kind == "person" and e + 1 < hi and tokens[e].text == ",":
+        e2 = collect_right(tokens, e + 1, hi, lexicon)
+        if e2 > e + 1 and tokens[e + 1].lower in DETERMINERS:
+            np.title = np.title or text[tokens[e + 2].start : tokens[e2 - 1].end] if e2 > e + 2 else np.title
+    return np
+
+
+def _cut_window(tokens: list[Token]) -> list[Token]:
+    """Tokens up to the end of the sentence or the next quote mark."""
+    for k, tok in enumerate(tokens):
+        if tok.text in QUOTE_CHARS or (tok.text in TERMINATORS and not _is_abbrev_dot(tokens, k)):
+            return tokens[:k]
+    return tokens
+
+
+def _mention(text: str, toks: list[Token]) -> Mention:
+    return Mention(text[toks[0].start : toks[-1].end], toks[0].start, toks[-1].end)
+
+
+def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> Cue | None:
+    """A cue right after a closing mark: ``, X said``, ``said X``, ``according to X``."""
+    toks = _cut_window(tokens)
+    i = 0
+    while i < len(toks) and toks[i].text in _INTRO_PUNCT:
+        i += 1
+    n = len(toks)
+    if i >= n:
+        return None
+    t0 = toks[i]
+    if i > 0 and toks[i - 1].text in DASHES and t0.capitalized:
+        # '"..." ― Sonya Herridge': a dash and a bare name sign the quote
+        e = collect_right(toks, i, n, lexicon)
+        if e == n and e - i <= 5:
+            np = _np(text, toks[i:e])
+            if np is not None and np.kind in ("person", "org"):
+                return Cue(np, _mention(text, [toks[i - 1]]), "signature")
+    if t0.lower == "according" and i + 1 < n and toks[i + 1].lower == "to":
+        np = np_right(text, toks, i + 2, n, lexicon)
+        return Cue(np, _mention(text, toks[i : i + 2]), "according") if np else None
+    info = lexicon.get(t0.lower)
+    if info is not None and info.direct_cue and not t0.lower.endswith("ing"):
+        np = np_right(text, toks, i + 1, n, lexicon)
+        if np is not None:
+            return Cue(np, _mention(text, [t0]), "inverted")
+        return None
+    for k in range(i + 1, min(n, i + 30)):
+        info = lexicon.get(toks[k].lower)
+        if info is not None and info.direct_cue and not toks[k].capitalized:
+            np = subject_left(text, toks, k, i, lexicon)
+            # the NP must start the window (no other clause between the quote and the NP)
+            if np is not None and np.mention.start >= t0.start and (
+                np.mention.start == t0.start
+                or text[t0.start : np.mention.start].strip(" ,").lower() in ("", "the", "a", "an")
+                or _np_starts_window(toks, i, np)
+            ):
+                return Cue(np, _mention(text, [toks[k]]), "after")
+            return _apposition_cue(text, toks, i, lexicon)
+        if not _is_np_word(toks[k], lexicon) and toks[k].text != "," and toks[k].lower not in AUX_ADVERBS and not (
+                _is_abbrev_dot(toks, k)):
+            return _apposition_cue(text, toks, i, lexicon)
+    return None
+
+
+def _apposition_cue(text: str, toks: list[Token], i: int, lexicon: dict[str, VerbInfo]) -> Cue | None:
+    """'"...," Jan Novak, director of the institute and a professor at the academy, said': a name, then an
+    apposition of any words (up to 40 tokens, same sentence), then ``, said``.
+
+    The plain subject walk stops at the apposition's prepositions and conjunctions; here the name that
+    opens the window is the speaker when a comma-introduced reporting verb closes the apposition.
+    """
+    n = len(toks)
+    e = collect_right(toks, i, n, lexicon)
+    if e <= i or e + 2 >= n or toks[e].text != "," or not toks[i].capitalized:
+        return None
+    np = _np(text, toks[i:e])
+    if np is None or np.kind not in ("person", "org"):
+        return None
+    for k in range(e + 2, min(n - 1, e + 40)):
+        if toks[k].text != ",":
+            continue
+        verb = toks[k + 1]
+        info = lexicon.get(verb.lower)
+        if info is not None and info.direct_cue and not verb.capitalized and not verb.lower.endswith("ing"):
+            first = e + 2 if toks[e + 1].lower in DETERMINERS else e + 1
+            if np.kind == "person" and first < k:
+                np.title = np.title or text[toks[first].start : toks[k - 1].end]
+            return Cue(np, _mention(text, [verb]), "after")
+    return None
+
+
+def _np_starts_window(toks: list[Token], i: int, np: SpeakerNP) -> bool:
+    """Everything between the quote and the NP is NP material (titles before a name)."""
+    for tok in toks[i:]:
+        if tok.start >= np.mention.start:
+            return True
+        if tok.text not in (",", ".") and not tok.is_word:
+            return False
+        if tok.lower in STOP_WORDS and tok.lower not in ("the", "a", "an"):
+            return False
+    return True
+
+
+def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max_gap: int = 8,
+               direct_only: bool = True) -> Cue | None:
+    """A cue before an opening mark: ``X said: "``, ``X told reporters "``, ``asked "``, ``pollster Ann Lee: "``.
+
+    ``direct_only=False`` also accepts verbs tagged ``nodirect`` (for ``X released a statement:`` intros).
+    """
+    n = len(tokens)
+    if not n:
+        return None
+    lo = 0
+    for k in range(n - 1, -1, -1):  # this sentence / clause only
+        if tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k) or tokens[k].text in QUOTE_CHARS:
+            lo = k + 1
+            break
+    for v in range(n - 1, max(lo, n - 1 - max_gap) - 1, -1):
+        tok = tokens[v]
+        info = lexicon.get(tok.lower)
+        if info is None or not (info.direct_cue or (not direct_only and info.speech)) or tok.capitalized or (
+                v > 0 and tokens[v - 1].lower in NOUN_MARKERS):
+            continue
+        gap = tokens[v + 1 :]
+        # "X said: "..."", "X said, "..."", "X asked "..."", "X told CNN "..."" -- but not "X said that "...""
+        strong = (gap and gap[-1].text in (":", ",")) or (not gap and info.base in QUOTE_TAKING) or (
+            len(gap) == 1 and gap[-1].capitalized)
+        np = subject_left(text, tokens, v, lo, lexicon)
+        if np is None and not any(t.is_word for t in tokens[lo:v]):
+            np = np_right(text, tokens, v + 1, n, lexicon)  # '"The bridge," said X, "will reopen"'
+        if np is None and strong:
+            np = clause_subject(text, tokens, lo, v, lexicon)  # "X, a veteran of ..., said, "...""
+        if np is None:
+            continue
+        if np.kind == "pronoun":
+            outer = _outer_speaker(text, tokens, np, lo, lexicon)
+            if outer is not None:
+                return Cue(outer.np, outer.cue, "before", strong=strong)
+        return Cue(np, _mention(text, [tok]), "before", strong=strong)
+    # "... surprise Republican pollster Ann Lee: "..."": a name right before the colon
+    if n >= 2 and tokens[-1].text == ":" and tokens[-2].capitalized:
+        s = collect_left(tokens, n - 2, lo, lexicon)
+        np = _np(text, tokens[s : n - 1]) if s <= n - 2 else None
+        if np is not None and np.kind == "person":
+            return Cue(np, _mention(text, [tokens[-1]]), "before")
+    # "According to X, "...""
+    for k in range(lo, n - 1):
+        if tokens[k].lower == "according" and tokens[k + 1].lower == "to":
+            np = np_right(text, tokens, k + 2, n, lexicon)
+            if np is not None:
+                return Cue(np, _mention(text, tokens[k : k + 2]), "according")
+    return None
+
+
+def _outer_speaker(text: str, tokens: list[Token], np: SpeakerNP, lo: int,
+                   lexicon: dict[str, VerbInfo]) -> Cue | None:
+    """'Lynch said she recalled thinking, "..."': the pronoun is the subject of a reported clause, and the
+    attribution (as PolNeAR annotates it, outermost first) rests on the reporting clause's subject."""
+    p = next((k for k in range(lo, len(tokens)) if tokens[k].start == np.mention.start), None)
+    if p is None or p - 1 <= lo:
+        return None
+    verb = tokens[p - 1]
+    info = lexicon.get(verb.lower)
+    if info is None or not info.speech or not info.bare or verb.capitalized:
+        return None
+    outer = subject_left(text, tokens, p - 1, lo, lexicon)
+    if outer is None or outer.kind not in ("person", "org"):
+        return None
+    return Cue(outer, _mention(text, [verb]), "before")
+
+
+@attrs.define(slots=True)
+class IndirectMatch:
+    start: int
+    end: int
+    cue: Cue
+    belief: bool = False
+
+
+#: After a comma, these open a clause that is the writer's, not the reported content
+#: ("that the hands were up, contradicting the police", "to leave it intact, although they ...").
+CONTENT_CUTTERS = frozenset(["but", "though", "although", "while", "whereas", "contradicting", "despite", "even",
+                             "prompting", "sparking", "drawing", "citing", "according"])
+
+
+def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
+    """Offset where content ends: before a final sentence terminator.
+
+    With ``start_index`` (where the content starts) the content also stops at a semicolon or at a comma
+    that opens a clause of the writer's (``CONTENT_CUTTERS``, or a participle: ", focusing on ..."), once
+    it has four tokens.
+    """
+    if start_index is not None:
+        for k in range(start_index + 4, end_index - 1):
+            tok = tokens[k]
+            if tok.text == ";":
+                end_index = k
+                break
+            if tok.text == "," and k + 1 < end_index:
+                nxt = tokens[k + 1].lower
+                if nxt in CONTENT_CUTTERS or (
+                        nxt.endswith("ing") and len(nxt) > 5 and nxt not in _ING_NOUNS and not tokens[k + 1].capitalized):
+                    end_index = k
+                    break
+    k = end_index
+    while k > 0 and (tokens[k - 1].text in TERMINATORS or tokens[k - 1].text == ","):
+        k -= 1
+    return tokens[k - 1].end if k > 0 else tokens[0].end
+
+
+def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, VerbInfo]) -> int | None:
+    """Index of "and" in "..., and said that ..." / "... and accused ..." after ``start_index``, if any."""
+    for k in range(start_index, len(tokens) - 1):
+        if tokens[k].text == "," and tokens[k + 1].lower.endswith("ing"):
+            info = lexicon.get(tokens[k + 1].lower)
+            if info is not None and info.speech:
+                return k  # "..., saying that ...", "..., adding ..."
+        if tokens[k].lower == "and":
+            nxt = tokens[k + 1]
+            if nxt.lower in ("he", "she", "they") and k + 2 < len(tokens):
+                nxt = tokens[k + 2]
+            info = lexicon.get(nxt.lower)
+            if info is not None and info.speech and not nxt.capitalized:
+                return k
+    return None
+
+
+def _starts_clause(tok: Token) -> bool:
+    low = tok.lower
+    if low in CLAUSE_STARTERS:
+        return True
+    for apo in ("’", "'"):
+        if apo in low and low.split(apo, 1)[0] in CLAUSE_STARTERS | {"there", "that", "here", "what"}:
+            return True  # he’d, it’s, there’s, they’re
+    return False
+
+
+def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
+                  title_case: bool = False) -> list[IndirectMatch]:
+    """Indirect attributions of one sentence: the outermost one, plus coordinated ones by the same
+    speaker ("X said that A and accused Y of B" -> two contents, both X's).
+
+    ``title_case``: a headline in title case ("Clinton Says Crash Seems Like Terrorism"), where verbs are
+    capitalised too.
+    """
+    if title_case:
+        tokens = [Token(t.start, t.end, t.lower) if t.lower in lexicon else t for t in tokens]
+    m = _find_indirect(text, tokens, lexicon)
+    if m is None:
+        return []
+    out = [m]
+    if m.cue.how != "indirect":
+        return out
+    start_index = next((i for i, t in enumerate(tokens) if t.start >= m.start), len(tokens))
+    k = _coordinated_verb(tokens, start_index + 1, lexicon)
+    if k is None or k <= start_index + 2:
+        return out
+    cut = k - 1 if tokens[k - 1].text == "," else k
+    m.end = tokens[cut - 1].end
+    v = k + 1 if lexicon.get(tokens[k + 1].lower) else k + 2
+    info = lexicon.get(tokens[v].lower) if v < len(tokens) else None
+    first_i = v + 1
+    if info is not None and info.base == "tell" and v + 2 < len(tokens) and tokens[v + 2].lower == "that":
+        first_i = v + 2  # ", telling reporters that ...": skip the addressee
+    if info is not None and first_i + 1 < len(tokens):
+        first = tokens[first_i]
+        start = None
+        if first.lower == "that" or (info.bare and _starts_clause(first)) or ("object" in info.tags and first.is_word):
+            start = first.start
+        if start is not None:
+            end = _content_end(tokens, len(tokens), first_i)
+            if end - start >= 8:
+                out.append(IndirectMatch(start, end, Cue(m.cue.np, _mention(text, [tokens[v]]), "indirect"),
+                                         belief=not info.speech))
+    return out
+
+
+def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
+    """One attribution per sentence (PolNeAR is univocal): the outermost pattern that fits."""
+    n = len(tokens)
+    if n < 4:
+        return None
+    # According to X, CONTENT.
+    if tokens[0].lower == "according" and tokens[1].lower == "to":
+        np = np_right(text, tokens, 2, n, lexicon)
+        if np is not None:
+            k = next((i for i in range(2, min(n, 40)) if tokens[i].text == ","), None)
+            if k is not None and k + 2 < n:
+                return IndirectMatch(tokens[k + 1].start, _content_end(tokens, n, k + 1),
+                                     Cue(np, _mention(text, tokens[0:2]), "according"))
+    # CONTENT, according to X.
+    for a in range(3, n - 2):
+        if tokens[a].lower == "according" and tokens[a + 1].lower == "to" and tokens[a - 1].text in (",", "—", "–"):
+            np = np_right(text, tokens, a + 2, n, lexicon)
+            if np is not None:
+                return IndirectMatch(tokens[0].start, tokens[a - 2].end, Cue(np, _mention(text, tokens[a : a + 2]), "according"))
+    # CONTENT, X said.  /  CONTENT, said X.
+    last = n
+    while last > 0 and tokens[last - 1].text in TERMINATORS:
+        last -= 1
+    # The cue of "CONTENT, X said." is a reporting verb (or "according") after the comma: commas after the
+    # sentence's last such word cannot start one, and cue_after is not tried there.
+    last_cue = max((k for k in range(max(0, last - 31), last) if tokens[k].lower in lexicon), default=-1)
+    for c in range(min(last - 2, last_cue - 1), max(3, last - 30) - 1, -1):
+        if tokens[c].text != "," or c + 1 >= last:
+            continue
+        tail = tokens[c + 1 : last]
+        cue = cue_after(text, tail + [Token(tokens[last - 1].end, tokens[last - 1].end, ".")], lexicon)
+        if cue is not None and cue.cue.end >= tail[0].start:
+            # the verb must end the sentence, give or take a short PP/object ("he said on Monday")
+            verb_i = next(i for i, t in enumerate(tail) if t.start == cue.cue.start)
+            after = tail[verb_i + 1 :]
+            np_end = next((i for i, t in enumerate(tail) if t.end >= cue.np.mention.end), len(tail) - 1)
+            inverted_ok = cue.how == "inverted" and (np_end >= len(tail) - 1 or tail[np_end + 1].text == ",")
+            if inverted_ok or cue.how != "inverted" and (len(after) <= 5 or after[0].text == ",") and not any(
+                    t.lower == "that" for t in after[:6]):
+                if after and after[0].text == "," and len(after) > 2 and len(after) > c:
+                    # "Acts of protest, Mr. Obama said, are acts of patriotism": the longer side is the content
+                    return IndirectMatch(after[1].start, _content_end(tokens, n), cue)
+                return IndirectMatch(tokens[0].start, tokens[c - 1].end, cue)
+            break
+    # X said (that) CONTENT.
+    tried = 0
+    for v in range(1, n - 2):
+        info = lexicon.get(tokens[v].lower)
+        if info is None or tokens[v].capitalized or tokens[v - 1].lower in NOUN_MARKERS:
+            continue  # "the plan", "his statement": a noun, not a verb
+        tried += 1
+        if tried > 3:
+            break
+        np = subject_left(text, tokens, v, 0, lexicon)
+        if np is None:
+            continue
+        start = None
+        after_v = v + 2 if tokens[v + 1].lower in TIME_WORDS and v + 2 < n else v + 1  # "announced Sunday she ..."
+        if info.bare and _starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
+            start = tokens[after_v].start  # "said he would ...", "said the test could ..."
+        for k in range(v + 1, min(n - 1, v + 9)):
+            if start is not None:
+                break
+            if tokens[k].lower == "that":
+                start = tokens[k].start
+                break
+            if tokens[k].text in TERMINATORS or lexicon.get(tokens[k].lower):
+                break
+        if start is None and info.bare and tokens[v + 1].capitalized and v + 2 < n and tokens[v + 2].is_word:
+            start = tokens[v + 1].start
+        nxt = tokens[v + 1]
+        if start is None and info.base == "say" and nxt.is_word and nxt.lower not in PREPOSITIONS and (
+                nxt.lower not in TIME_WORDS and nxt.lower not in AUX_ADVERBS and nxt.lower not in ("so", "no", "yes")):
+            start = nxt.start  # "said economic stagnation is the source ..."
+        if start is None and tokens[v + 1].text == ":":
+            start = tokens[v + 2].start
+        weak = False
+        if start is None and tokens[v + 1].lower == "to" and info.base in INFINITIVE_TAKING and v + 2 < n:
+            start, weak = tokens[v + 1].start, True  # "Clinton wants to sign up 5 million people"
+        if start is None and info.base == "call" and tokens[v + 1].lower == "for" and v + 2 < n:
+            start, weak = tokens[v + 2].start, True  # "the NAACP called for a moratorium"
+        if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
+            "to", "on", "in", "at", "for", "with", "about", "by", "up", "out", "off", "back", "as", "from"):
+            start, weak = tokens[v + 1].start, True  # "X questioned the integrity of the vote"
+        if start is None:
+            continue
+        start_i = next((i for i in range(v + 1, n) if tokens[i].start >= start), n)
+        end = _content_end(tokens, n, start_i)
+        if end - start < 8:
+            continue
+        return IndirectMatch(start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=weak or not info.speech)
+    return None
+
+
+def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> tuple[int, int, Mention] | None:
+    """'"...," he said, adding that ...': the content of a participle that continues a cue.
+
+    ``tokens`` start right after the cue verb (or its subject). Returns (start, end, participle mention).
+    """
+    n = len(tokens)
+    for k in range(min(n - 2, 12)):
+        tok = tokens[k]
+        if tok.text in TERMINATORS and not _is_abbrev_dot(tokens, k) or tok.text in QUOTE_CHARS:
+            return None
+        if tok.text == "," and tokens[k + 1].lower.endswith("ing"):
+            info = lexicon.get(tokens[k + 1].lower)
+            if info is None or not info.speech:
+                continue
+            first = k + 2
+            if tokens[first].lower == "that" or info.bare or "object" in info.tags:
+                end = n
+                for j in range(first, n):
+                    if tokens[j].text in TERMINATORS and not _is_abbrev_dot(tokens, j):
+                        end = j
+                        break
+                if end - first < 3:
+                    return None
+                return tokens[first].start, tokens[end - 1].end, _mention(text, [tokens[k + 1]])
+            return None
+    return None

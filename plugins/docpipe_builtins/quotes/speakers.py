@@ -1,0 +1,310 @@
+"""Speakers: reading a speaker noun phrase (name vs title, person vs organisation) and coreference.
+
+``analyse_np`` turns the tokens of a subject noun phrase into a :class:`SpeakerNP`: ``Deputy Minister of
+Foreign Affairs of the Republic of Kazakhstan Akan Rakhmetullin`` -> person ``Akan Rakhmetullin`` with that
+title. :class:`SpeakerRegistry` keeps the entities of one document and resolves later mentions
+(``Rakhmetullin``, ``he``, ``the speaker``, ``the minister``, ``they``) to them.
+"""
+
+from __future__ import annotations
+
+import attrs
+from docpipe.model import Mention, Speaker
+
+from .tokens import Token
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
+OTHER_PRONOUNS = frozenset({"i", "you", "it", "me"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "his", "her", "its", "their",
+                         "our", "my", "your", "some", "many", "several", "two", "three", "both", "one", "other", "most",
+                         "all", "few", "no"})
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "bin", "al", "la", "le", "del", "du", "ibn"})
+
+TITLE_WORDS = frozenset(
+    ["minister", "deputy", "president", "vice", "secretary", "senator", "sen", "sen.", "rep", "rep.", "representative", "gov", "gov.", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "director", "chief", "ceo", "head", "leader", "ambassador", "judge", "justice", "general", "gen", "gen.", "lt", "col", "sgt", "officer", "official", "adviser", "advisor", "aide", "manager", "engineer", "professor", "prof", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "candidate", "nominee", "attorney", "congressman", "congresswoman", "speaker", "commissioner", "analyst", "strategist", "pollster", "founder", "executive", "economist", "reporter", "host", "anchor", "correspondent", "editor", "author", "chancellor", "premier", "king", "queen", "prince", "pope", "rev", "sheriff", "lawmaker", "member", "coordinator", "consultant", "superintendent", "counsel", "surrogate", "operative", "chairperson", "lawyer", "researcher", "scientist", "expert", "historian", "professor", "columnist", "writer", "physician", "doctor", "owner", "partner", "administrator", "commander", "captain", "sergeant", "detective", "inspector", "prosecutor", "senior", "former", "acting", "interim", "deputy", "assistant", "press", "campaign", "state", "house", "senate", "majority", "minority", "whip", "republican", "democratic", "democrat", "gop", "presumptive", "presidential", "vice-president", "running", "mate"]
+)
+PERSON_TITLE_HEADS = frozenset(
+    ["minister", "president", "secretary", "senator", "representative", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "chief", "ceo", "ambassador", "judge", "justice", "officer", "official", "adviser", "advisor", "aide", "manager", "engineer", "professor", "candidate", "nominee", "attorney", "congressman", "congresswoman", "speaker", "commissioner", "analyst", "strategist", "pollster", "founder", "economist", "reporter", "host", "anchor", "correspondent", "editor", "author", "chancellor", "premier", "sheriff", "lawmaker", "lawyer", "researcher", "scientist", "expert", "historian", "columnist", "writer", "doctor", "owner", "prosecutor", "representative"]
+)
+ORG_WORDS = frozenset(
+    ["ministry", "department", "committee", "council", "party", "campaign", "post", "times", "news", "journal", "agency", "office", "service", "embassy", "government", "administration", "taliban", "police", "court", "university", "institute", "foundation", "association", "commission", "bureau", "corp", "corp.", "inc", "inc.", "company", "group", "bank", "network", "cnn", "reuters", "ap", "fbi", "cia", "nato", "un", "eu", "kremlin", "pentagon", "congress", "senate", "house", "parliament", "assembly", "union", "federation", "coalition", "army", "navy", "military", "ministry", "center", "centre", "organization", "organisation", "board", "authority", "authorities", "tribunal", "press", "gazette", "herald", "tribune", "magazine", "review", "politico", "breitbart", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "poll", "survey", "study", "report", "statement", "white", "state"]
+)
+GENERIC_HEADS = frozenset(
+    ["source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "expert", "experts", "analyst", "analysts", "critic", "critics", "observer", "observers", "people", "report", "reports", "poll", "polls", "survey", "surveys", "study", "studies", "witness", "witnesses", "resident", "residents", "lawmaker", "lawmakers", "voter", "voters", "supporter", "supporters"]
+)
+
+
+@attrs.define(slots=True)
+class SpeakerNP:
+    """What a speaker noun phrase says. ``mention`` is the span the attribution rests on."""
+
+    kind: str  # person | org | pronoun | anaphor | generic
+    mention: Mention
+    name: str | None = None
+    title: str | None = None
+    pronoun: str | None = None  # lower-case pronoun, or the title word of an anaphor ("minister", "speaker")
+
+
+def _mention(text: str, toks: list[Token]) -> Mention:
+    return Mention(text[toks[0].start : toks[-1].end], toks[0].start, toks[-1].end)
+
+
+def _span_text(text: str, toks: list[Token]) -> str:
+    return text[toks[0].start : toks[-1].end] if toks else ""
+
+
+def _is_initial(tok: Token) -> bool:
+    t = tok.text
+    return (len(t) == 1 and t.isupper()) or (len(t) == 2 and t[0].isupper() and t[1] == ".")
+
+
+def _name_suffix(toks: list[Token], has_title_before: bool) -> int:
+    """Index where the personal name starts inside a run of capitalised tokens (the run ends the NP)."""
+    n = len(toks)
+    # Count name-like tokens from the end: "Donald J . Trump", "Akan Rakhmetullin".
+    i = n - 1
+    words = 0
+    while i >= 0:
+        t = toks[i]
+        if t.text == "." or _is_initial(t):
+            i -= 1
+            continue
+        if t.lower in NAME_PARTICLES and i > 0:
+            i -= 1
+            continue
+        if not t.capitalized or t.lower in TITLE_WORDS or t.lower in ORG_WORDS:
+            break
+        words += 1
+        if words == (2 if has_title_before else 3):
+            i -= 1
+            break
+        i -= 1
+    return i + 1
+
+
+def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
+    """Classify a subject NP given as tokens. Returns None when it is not a plausible speaker."""
+    toks = _drop_parentheses(toks) if len(toks) > 1 else toks
+    while toks and not toks[0].is_word:
+        toks = toks[1:]
+    if not toks:
+        return None
+    # "Mr. Morgan of the Sierra Club": the person before "of" speaks, the organisation is their affiliation
+    of = next((i for i, t in enumerate(toks) if t.lower == "of"), None)
+    if of is not None and of > 0 and toks[of - 1].capitalized and toks[of - 1].lower not in TITLE_WORDS:
+        left = analyse_np(text, toks[:of])
+        if left is not None and left.kind == "person" and (left.title or len(left.name.split()) > 1):
+            left.title = _span_text(text, toks[of + 1 :]) if not left.title else left.title
+            return left
+    first = toks[0]
+    low = first.lower
+    if len(toks) == 1 and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in OTHER_PRONOUNS):
+        return SpeakerNP("pronoun", _mention(text, toks), pronoun=low)
+    words = [t for t in toks if t.is_word]
+    if not words:
+        return None
+    # "the speaker", "the minister", "the senator": an anaphor resolved against earlier titles.
+    if low == "the" and len(words) == 2 and words[1].lower in PERSON_TITLE_HEADS and not words[1].capitalized:
+        return SpeakerNP("anaphor", _mention(text, toks), pronoun=words[1].lower)
+    if low == "the" and len(words) == 2 and words[1].lower == "speaker":
+        return SpeakerNP("anaphor", _mention(text, toks), pronoun="speaker")
+    # Trailing run of capitalised tokens: the name (or an organisation's name).
+    j = len(toks)
+    while j > 0 and (toks[j - 1].capitalized or toks[j - 1].text == "." or toks[j - 1].lower in NAME_PARTICLES):
+        j -= 1
+    run = toks[j:]
+    lowered = {t.lower.rstrip(".") for t in words}
+    if run and any(t.is_word for t in run):
+        head = toks[:j]
+        has_title = bool(head) or any(t.lower.rstrip(".") in TITLE_WORDS for t in run)
+        is_org = any(t.lower.rstrip(".").replace("’s", "").replace("'s", "") in ORG_WORDS for t in run[-2:]) or (
+            low == "the" and j == 1 and len(run) <= 3 and not has_title_titleword(run)
+        )
+        if is_org:
+            name_toks = [t for t in toks if t.lower not in DETERMINERS] or toks
+            return SpeakerNP("org", _mention(text, toks), name=_span_text(text, name_toks).strip())
+        k = _name_suffix(run, has_title)
+        while k < len(run) and not run[k].is_word:
+            k += 1  # "Mr . Sharpton": the abbreviation's period belongs to the title
+        name_toks = run[k:]
+        while name_toks and name_toks[-1].text == ".":
+            name_toks = name_toks[:-1]
+        if not name_toks:
+            return SpeakerNP("generic", _mention(text, toks), name=_span_text(text, toks))
+        title_toks = toks[: j + k]
+        while title_toks and (title_toks[0].lower in DETERMINERS or not title_toks[0].is_word):
+            title_toks = title_toks[1:]
+        while title_toks and not title_toks[-1].is_word and title_toks[-1].text != ".":
+            title_toks = title_toks[:-1]
+        # "in the CCS Deputy Minister ...": a leading acronym before the first title word is a stray PP object.
+        if len(title_toks) > 1 and title_toks[0].text.isupper() and title_toks[1].lower in TITLE_WORDS:
+            title_toks = title_toks[1:]
+        title = _span_text(text, title_toks) or None
+        return SpeakerNP("person", _mention(text, name_toks), name=_span_text(text, name_toks), title=title)
+    # All lower-case: "a source", "sources", "the company's chief engineer", "officials".
+    if lowered & ORG_WORDS and not (lowered & PERSON_TITLE_HEADS):
+        return SpeakerNP("org", _mention(text, toks), name=_span_text(text, toks))
+    return SpeakerNP("generic", _mention(text, toks), name=_span_text(text, toks))
+
+
+def _drop_parentheses(toks: list[Token]) -> list[Token]:
+    """Drop commas and parenthesised asides: "Rep. Gwen Moore (D-Wis.)" -> "Rep. Gwen Moore"."""
+    out, depth = [], 0
+    for t in toks:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.text != ",":
+            out.append(t)
+    return out
+
+
+def has_title_titleword(run: list[Token]) -> bool:
+    return any(t.lower.rstrip(".") in TITLE_WORDS for t in run)
+
+
+def _load_given_names() -> dict[str, str]:
+    from importlib import resources
+
+    names: dict[str, str] = {}
+    text = resources.files(__package__).joinpath("first_names.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split("#", 1)[0].split()
+        if len(parts) > 1 and parts[0] in ("f", "m"):
+            for name in parts[1:]:
+                # a name listed under both genders (Ola, Angela, Theresa ...) tells nothing
+                names[name] = "?" if names.get(name, parts[0]) != parts[0] else parts[0]
+    return {k: v for k, v in names.items() if v != "?"}
+
+
+GIVEN_NAMES = _load_given_names()
+
+
+@attrs.define(slots=True)
+class Entity:
+    name: str
+    kind: str
+    titles: list[str] = attrs.field(factory=list)
+    mentions: list[Mention] = attrs.field(factory=list)
+    gender: str | None = None
+    seen: set[Mention] = attrs.field(factory=set, repr=False)
+
+
+def _key(name: str) -> str:
+    low = name.lower()
+    for det in ("the ", "a ", "an "):
+        low = low.removeprefix(det)
+    return low.replace("’", "'")
+
+
+class SpeakerRegistry:
+    """The speakers of one document and the state that coreference needs (who was speaking last)."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
+        self._by_last: dict[str, Entity] = {}
+        self.last_person: Entity | None = None
+        self.last_group: Entity | None = None
+        self._recent_people: list[Entity] = []
+
+    # ---------------------------------------------------------------- building
+    def _add(self, name: str, kind: str) -> Entity:
+        ent = Entity(name, kind)
+        self.entities.append(ent)
+        self._by_key[_key(name)] = ent
+        if kind == "person":
+            self._by_last[name.split()[-1].lower()] = ent
+        return ent
+
+    def _person(self, name: str) -> Entity:
+        key = _key(name)
+        ent = self._by_key.get(key)
+        parts = name.split()
+        if ent is None and len(parts) == 1:
+            ent = self._by_last.get(key)
+        if ent is None and len(parts) > 1:
+            short = self._by_key.get(parts[-1].lower())
+            if short is not None and short.kind == "person" and len(short.name.split()) == 1:
+                # "Trump" first, "Donald Trump" later: the same person, now with the full name.
+                del self._by_key[parts[-1].lower()]
+                short.name = name
+                self._by_key[key] = short
+                ent = short
+        if ent is None:
+            ent = self._add(name, "person")
+            ent.gender = GIVEN_NAMES.get(parts[0]) if len(parts) > 1 else None
+        return ent
+
+    def note(self, ent: Entity, mention: Mention, title: str | None = None) -> None:
+        if title and title not in ent.titles and len(ent.titles) < 20:
+            ent.titles.append(title)
+        if mention not in ent.seen:
+            ent.seen.add(mention)
+            ent.mentions.append(mention)
+        if ent.kind == "person":
+            self.last_person = ent
+            self._recent_people.append(ent)
+            if len(self._recent_people) > 8:
+                del self._recent_people[0]
+        elif ent.kind in ("org",):
+            self.last_group = ent
+
+    # ---------------------------------------------------------------- resolving
+    def resolve(self, np: SpeakerNP) -> Entity | None:
+        """The entity an NP refers to (registering it, and the mention), or None if unresolvable."""
+        ent: Entity | None = None
+        if np.kind == "person" and np.name:
+            ent = self._person(np.name)
+            if np.title:
+                low = np.title.lower()
+                if low.startswith(("mrs", "ms")):
+                    ent.gender = "f"
+                elif low.startswith("mr"):
+                    ent.gender = "m"
+        elif np.kind == "org" and np.name:
+            ent = self._by_key.get(_key(np.name))
+            if ent is None:
+                ent = self._add(np.name[4:] if np.name.lower().startswith("the ") else np.name, "org")
+        elif np.kind == "pronoun":
+            p = np.pronoun or ""
+            if p in PERSON_PRONOUNS:
+                gender = PERSON_PRONOUNS[p]
+                for cand in reversed(self._recent_people):
+                    if cand.gender in (None, gender):
+                        ent = cand
+                        break
+                if ent is not None and ent.gender is None:
+                    ent.gender = gender
+            elif p in ("they", "them"):
+                ent = self.last_group
+            else:
+                return None
+        elif np.kind == "anaphor":
+            word = np.pronoun or ""
+            if word == "speaker":
+                ent = self.last_person
+            else:
+                for cand in reversed(self._recent_people):
+                    if any(word in t.lower() for t in cand.titles):
+                        ent = cand
+                        break
+                if ent is None:
+                    ent = self.last_person
+        elif np.kind == "generic" and np.name:
+            ent = self._by_key.get(_key(np.name))
+            if ent is None:
+                ent = self._add(np.name, "generic")
+        if ent is not None:
+            self.note(ent, np.mention, np.title)
+        return ent
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        return tuple(
+            Speaker(e.name, tuple(e.titles), tuple(sorted(set(e.mentions), key=lambda m: (m.start, m.end))))
+            for e in self.entities
+            if e.mentions
+        )

@@ -1,0 +1,447 @@
+"""The ``quotes`` stage: find direct, indirect, mixed and nested quotes and attribute them to speakers.
+
+Works paragraph by paragraph (``doc.paragraphs``; boilerplate skipped; without paragraphs every
+non-empty line is one). Per paragraph: pair the quote marks (:mod:`.marks`), look for a cue around each
+quoted stretch (:mod:`.cues`), find indirect attributions in the sentences left over, then resolve every
+speaker noun phrase in text order (:mod:`.speakers`) so that ``he``/``the speaker`` see the right context.
+A last pass gives quotes without a cue the speaker of the neighbouring quote (a quote-only paragraph
+continues the previous speaker; a quote left open continues into the next paragraph).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import ClassVar
+
+import attrs
+from docpipe.model import Document, Mention, Quote
+
+from .cues import Cue, _is_abbrev_dot, continuation_after_cue, cue_after, cue_before, find_indirect
+from .lexicon import VerbInfo, load_lexicon
+from .marks import MarkedSpan, find_quoted
+from .speakers import Entity, SpeakerNP, SpeakerRegistry, analyse_np
+from .tokens import ParagraphTokens, split_sentences, tokenize, words_in
+
+#: Longest sentence (characters) searched for indirect attributions; longer "sentences" are not prose.
+MAX_SENTENCE = 3000
+#: Paragraph labels before a colon that are not speakers.
+NOT_SPEAKER_LABELS = frozenset(
+    ["update", "updated", "note", "correction", "clarification", "source", "sources", "photo", "photos", "video", "read", "watch", "related", "also", "advertisement", "editor", "editors", "disclosure", "disclaimer", "warning", "breaking", "exclusive", "opinion", "analysis", "transcript", "q", "a", "question", "answer", "subscribe", "follow", "contact", "share", "tags", "topics", "see", "more"]
+)
+#: The dash that closes dash-introduced speech ("— We are ready, — said X."): after a space or a comma.
+_SPEECH_DASH_RE = re.compile(r"(?<=[\s,])[—–―]")
+#: Marks that may open a paragraph of quoted speech.
+_OPENING_MARKS = frozenset("\"“„«‘'")
+
+
+@attrs.define(slots=True, eq=False)
+class _Found:
+    start: int
+    end: int
+    kind: str
+    para: int
+    np: SpeakerNP | None = None
+    cue: Mention | None = None
+    parent: _Found | None = None
+    confidence: float = 0.9
+    unclosed: bool = False
+    starts_para: bool = False
+    entity: Entity | None = None
+    mention: Mention | None = None
+    speaker_name: str | None = None
+
+
+def _word_count(text: str, start: int, end: int, cap: int = 12) -> int:
+    """Words in text[start:end], counting no further than ``cap`` (bounded work on huge quotes)."""
+    return len(text[start : min(end, start + cap * 20)].split()[:cap])
+
+
+@attrs.define
+class QuoteStage:
+    """Rule-based quote attribution.
+
+    Options (``[stages.quotes]``):
+
+    * ``extra_verbs`` -- more reporting verbs, as lines in the lexicon format (``"opine | speech"``).
+    * ``min_words`` -- a quoted stretch with fewer words and no cue next to it is a scare quote or a title,
+      not a quote (default 4).
+    * ``skip_roles`` -- paragraph roles not searched (default ``["boilerplate"]``).
+    * ``window`` -- characters looked at either side of a quote for its cue (default 250).
+    * ``indirect`` -- also find indirect and mixed quotes (default true).
+    """
+
+    name: ClassVar[str] = "quotes"
+    extra_verbs: list[str] = attrs.field(factory=list, converter=list)
+    min_words: int = 4
+    skip_roles: list[str] = attrs.field(factory=lambda: ["boilerplate"], converter=list)
+    window: int = 250
+    indirect: bool = True
+    _lexicon: dict[str, VerbInfo] = attrs.field(init=False, repr=False)
+    _cue_words: frozenset[str] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._lexicon = load_lexicon(self.extra_verbs)
+        self._cue_words = frozenset(self._lexicon) | {"according", "According"}
+
+    # ------------------------------------------------------------------ public
+    def process(self, doc: Document) -> Document:
+        text = doc.text
+        paras = [(p.start, p.end, p.role) for p in doc.paragraphs if p.role not in self.skip_roles]
+        if not doc.paragraphs:
+            paras = _lines(text)
+        registry = SpeakerRegistry()
+        found: list[_Found] = []
+        intro: Cue | None = None
+        for index, (ps, pe, role) in enumerate(paras):
+            ps, pe = _trim(text, ps, pe)
+            if ps >= pe:
+                continue
+            items = self._paragraph(text, ps, pe, role, index)
+            if intro is not None and items and items[0].np is None and items[0].starts_para:
+                items[0].np, items[0].cue, items[0].confidence = intro.np, intro.cue, 0.8
+            intro = self._intro(text, ps, pe) if text[pe - 1] == ":" else None
+            for f in sorted((f for f in items if f.np is not None), key=lambda f: f.np.mention.start):
+                f.entity = registry.resolve(f.np)
+                f.mention = f.np.mention
+            found.extend(items)
+        found.sort(key=lambda f: (f.start, -f.end))
+        _continue_speakers(found)
+        quotes = _to_quotes(found)
+        return doc.evolve(quotes=quotes, speakers=registry.speakers())
+
+    # ------------------------------------------------------------------ one paragraph
+    def _paragraph(self, text: str, ps: int, pe: int, role: str, index: int) -> list[_Found]:
+        lex = self._lexicon
+        out: list[_Found] = []
+        spans = find_quoted(text, ps, pe)
+        if role == "title" or text[ps].isupper():
+            head = _headline(text, ps, pe, index, strict=role != "title")
+            if head is not None:
+                return [head]
+        elif role != "title" and text[ps] in _OPENING_MARKS and ps + 1 < pe and text[ps + 1].isupper():
+            # '"PENCE: Well, look ...': a transcript turn reprinted inside an opening quote mark
+            head = _headline(text, ps + 1, pe, index, strict=True)
+            if head is not None:
+                if text[head.end - 1] in "\"”»’'" and head.end - 1 > head.start:
+                    head.end -= 1  # the turn's own closing mark
+                return [head]
+        if not spans and text[ps] in "—–―":
+            dash = self._dash_speech(text, ps, pe, index)
+            if dash is not None:
+                return [dash]
+        # With quotes, cue windows and sentences overlap: tokenize the paragraph once. Without, only the
+        # sentences that hold a cue word are tokenized, one by one.
+        ptoks = ParagraphTokens(text, ps, pe, limit=100_000 if spans else 0,
+                                skips=[(sp.start, sp.end) for sp in spans if sp.parent is None and sp.end - sp.start > 60])
+        accepted: dict[int, _Found] = {}
+        fragments: list[MarkedSpan] = []
+        prev_end = ps
+        for i, sp in enumerate(spans):
+            if sp.parent is not None:
+                continue
+            f = self._direct(text, sp, prev_end, pe, index, ps, ptoks)
+            prev_end = (sp.close_mark + 1) if sp.close_mark is not None else sp.end
+            if f is None:
+                fragments.append(sp)
+                continue
+            accepted[i] = f
+            out.append(f)
+            if f.cue is not None and f.cue.start > f.end and self.indirect:
+                more = continuation_after_cue(text, ptoks.window(f.cue.end, min(pe, f.cue.end + 4 * self.window), upto_quote=True), lex)
+                if more is not None:
+                    out.append(_Found(more[0], more[1], "indirect", index, np=f.np, cue=more[2], confidence=0.6))
+        # nested quotes inside accepted quotes
+        for i, sp in enumerate(spans):
+            if sp.parent is None or sp.parent not in accepted:
+                continue
+            parent = accepted[sp.parent]
+            lo = max(parent.start, spans[i - 1].end if i and spans[i - 1].parent == sp.parent else parent.start)
+            f = self._direct(text, sp, lo, parent.end, index, ps, ptoks, nested=True)
+            if f is not None:
+                f.parent = parent
+                accepted[i] = f
+                out.append(f)
+        if self.indirect:
+            fragment_starts = [fr.start for fr in fragments]
+            direct = [f for f in out if f.parent is None]
+            di = 0
+            for s, e in split_sentences(text, ps, pe):
+                if e - s > MAX_SENTENCE:
+                    continue
+                while di < len(direct) and direct[di].end < s:
+                    di += 1
+                if di < len(direct) and direct[di].start < e:
+                    # A direct quote is attributed in this sentence. One without a cue of its own takes the
+                    # sentence's reporting clause: 'Ms. Lund said the plan would help -- "the whole town."'
+                    orphans = []
+                    k = di
+                    while k < len(direct) and direct[k].start < e:
+                        if direct[k].np is None:
+                            orphans.append(direct[k])
+                        k += 1
+                    if orphans and not self._cue_words.isdisjoint(words_in(text, s, e)):
+                        for m in find_indirect(text, ptoks.window(s, e), lex):
+                            for f in orphans:
+                                if m.start <= f.start and f.end <= m.end + 3 and m.cue.np.mention.end <= f.start:
+                                    f.np, f.cue, f.confidence = m.cue.np, m.cue.cue, 0.7
+                    continue
+                words = words_in(text, s, e)
+                if role == "title":
+                    words = {w.lower() for w in words}
+                if self._cue_words.isdisjoint(words):
+                    continue  # no reporting verb, no "according": nothing to find
+                for m in find_indirect(text, ptoks.window(s, e), lex, title_case=role == "title"):
+                    fi = bisect.bisect_left(fragment_starts, m.start)  # fragments are sorted by start
+                    inside = fi < len(fragments) and fragments[fi].end <= m.end
+                    kind = "mixed" if inside else "indirect"
+                    out.append(_Found(m.start, m.end, kind, index, np=m.cue.np, cue=m.cue.cue,
+                                      confidence=0.5 if m.belief else 0.7))
+        return out
+
+    def _dash_speech(self, text: str, ps: int, pe: int, index: int) -> _Found | None:
+        """Dialogue introduced by a dash: ``— We are ready, — said the mayor.``"""
+        m = _SPEECH_DASH_RE.search(text, ps + 1, min(pe, ps + MAX_SENTENCE))
+        if m is None:
+            return None
+        k = m.start()
+        cue = cue_after(text, tokenize(text, k, min(pe, k + self.window)), self._lexicon)
+        if cue is None:
+            return None
+        start, end = _trim(text, ps + 1, k)
+        while end > start and text[end - 1] in ",":
+            end -= 1
+        if _word_count(text, start, end) < 1:
+            return None
+        return _Found(start, end, "direct", index, np=cue.np, cue=cue.cue, confidence=0.8, starts_para=True)
+
+    def _intro(self, text: str, ps: int, pe: int) -> Cue | None:
+        """``Caddell continued:`` / ``McCrummen reports:`` ending a paragraph introduces the next one's quote."""
+        toks = tokenize(text, max(ps, pe - self.window), pe)
+        cue = cue_before(text, toks, self._lexicon, max_gap=10, direct_only=False)
+        return cue
+
+    def _direct(self, text: str, sp: MarkedSpan, lo: int, hi: int, index: int, ps: int, ptoks: ParagraphTokens,
+                nested: bool = False) -> _Found | None:
+        """A quoted stretch as a direct quote with its cue, or None for a scare quote / title."""
+        lex = self._lexicon
+        w = self.window
+        after = before = None
+        if sp.close_mark is not None:
+            a = sp.close_mark + (2 if text.startswith("''", sp.close_mark) else 1)
+            after = cue_after(text, ptoks.window(a, min(hi, a + w * 3 // 5), upto_quote=True), lex)
+        if sp.open_mark is not None:
+            before = cue_before(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex)
+        short = _word_count(text, sp.start, sp.end) < self.min_words
+        cue: Cue | None
+        new_sentence_after = (
+            sp.close_mark is not None and text[sp.end - 1] == "." and _next_char(text, sp.close_mark + 1, hi).isupper()
+        )
+        if before is not None and (before.strong or new_sentence_after) and (
+                new_sentence_after or text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"):
+            cue = before  # 'X said: "..."' / 'and said, "... ." The star then recalled': the cue before wins
+        elif after is not None:
+            cue = after
+        elif before is not None and before.strong:
+            cue = before
+        else:
+            cue = None
+        starts = _starts_sentence(text, sp, lo)
+        if _title_case(text, sp.start, sp.end) and not (
+                cue is before and cue is not None and text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"):
+            return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
+        if cue is None and (short or not starts):
+            return None  # a scare quote, a title, or a quoted phrase inside a sentence (mixed, found later)
+        if short and not starts and (cue is not before or (
+                text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] not in (":", ",")
+                and text[cue.cue.end : sp.open_mark].strip())):
+            # 'called it a "bad earpiece," he said', 'told MSNBC's "Morning Joe" that': a phrase, not a quote
+            return None
+        if cue is None and nested:
+            return None
+        start, kind = sp.start, "direct"
+        if cue is not None and cue is after and not starts and not nested:
+            # 'With thousands of systems, "there is no single point of failure," he said.': the words before
+            # the quote belong to what is reported (a mixed quote from the sentence start)
+            lead = _sentence_lead(text, ptoks.window(max(lo, sp.open_mark - 300), sp.open_mark), self._cue_words)
+            if lead is not None:
+                start, kind = lead, "mixed"
+        return _Found(
+            start, sp.end, kind, index,
+            np=cue.np if cue else None, cue=cue.cue if cue else None,
+            confidence=(0.9 if cue.np.kind in ("person", "org") else 0.8) if cue else 0.5,
+            unclosed=sp.close_mark is None, starts_para=sp.start - ps <= 2,
+        )
+
+
+def _sentence_lead(text: str, toks: list, cue_words: frozenset[str]) -> int | None:
+    """Start of the words that open the sentence before a quote, or None when there are none or they
+    hold their own reporting verb (then the quote is not a continuation of them)."""
+    k = len(toks)
+    while k > 0:
+        t = toks[k - 1]
+        if (t.text in ".!?;" and not _is_abbrev_dot(toks, k - 1)) or t.text in "\"“”«»":
+            break
+        if t.text in cue_words:
+            return None
+        k -= 1
+    words = [t for t in toks[k:] if t.is_word]
+    if len(words) < 2:
+        return None
+    return words[0].start
+
+
+#: Words left in lower case inside a title ("Legend in the Coal Fields").
+_TITLE_SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
+                                "with", "from", "as", "is", "vs", "via", "into", "over", "per"])
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """A short stretch in title case (2 to 8 words, every word but the small ones capitalised): the name
+    of a book, song, show or section, not speech ("I Want It All" is a title; "I want it all" is not)."""
+    if end - start > 120:
+        return False
+    words = [w.strip(".,;:!?()\"“”‘’'«»—–-") for w in text[start:end].split()]
+    words = [w for w in words if w]
+    if not 2 <= len(words) <= 8:
+        return False
+    big = [w for w in words[1:] if w.lower() not in _TITLE_SMALL_WORDS and w[0].isalpha()]
+    return words[0][0].isupper() and len(big) >= 1 and all(w[0].isupper() for w in big)
+
+
+def _next_char(text: str, pos: int, end: int) -> str:
+    """The next non-space character from ``pos`` (looking at most 5 characters ahead)."""
+    for k in range(pos, min(end, pos + 5)):
+        if not text[k].isspace():
+            return text[k]
+    return ""
+
+
+def _starts_sentence(text: str, sp: MarkedSpan, lo: int) -> bool:
+    """The quote opens its sentence: nothing but space between it and the previous sentence end."""
+    if sp.open_mark is None:
+        return True
+    k = sp.open_mark - 1
+    stop = max(lo, sp.open_mark - 200)
+    while k >= stop and text[k].isspace():
+        k -= 1
+    return k < lo or text[k] in ".!?:;\"”’)—–―-…"
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            out.append((pos, pos + len(line), "body"))
+        pos += len(line)
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> _Found | None:
+    """``Foreign Ministry: Kazakhstan did not recognize Taliban`` -- the part before the colon speaks.
+
+    In body paragraphs (``strict``) only a transcript label in capitals counts: ``PENCE: Well, look ...``.
+    """
+    if text.find(":", ps, min(pe, ps + 100)) < 0:
+        return None
+    toks = tokenize(text, ps, min(pe, ps + 120))
+    colon = next((i for i, t in enumerate(toks[:9]) if t.text == ":"), None)
+    if not colon:
+        return None
+    head = toks[:colon]
+    if not all(t.capitalized or t.lower in ("of", "the", "for", "and") or t.text == "." for t in head):
+        return None
+    if strict:
+        # a transcript label: "PENCE:" or "Luciana Lopez:" (not "Update:", "Note:", "Source:")
+        if len(head) > 4 or head[0].lower in NOT_SPEAKER_LABELS:
+            return None
+        np = analyse_np(text, head)
+        if np is None or (np.kind != "person" and not all(t.text.isupper() or t.text == "." for t in head)):
+            return None
+        start, end = _trim(text, toks[colon].end, pe)
+        if _word_count(text, start, end) < 3:
+            return None
+        return _Found(start, end, "direct", index, np=np, cue=Mention(":", toks[colon].start, toks[colon].end),
+                      confidence=0.7, starts_para=True)
+    np = analyse_np(text, head)
+    if np is None or np.kind not in ("person", "org"):
+        return None
+    start, end = _trim(text, toks[colon].end, pe)
+    kind = "indirect"
+    if end - start >= 2 and text[start] in "\"“'‘«" and text[end - 1] in "\"”'’»":
+        start, end, kind = start + 1, end - 1, "direct"
+    if _word_count(text, start, end) < 3:
+        return None
+    colon_m = Mention(":", toks[colon].start, toks[colon].end)
+    return _Found(start, end, kind, index, np=np, cue=colon_m, confidence=0.6)
+
+
+def _continue_speakers(found: list[_Found]) -> None:
+    """Quotes without a cue take the speaker of the neighbouring quote (see the module docstring)."""
+    by_para: dict[int, list[_Found]] = {}
+    for f in found:
+        by_para.setdefault(f.para, []).append(f)
+    paras = sorted(by_para)
+    # The last attributed top-level quote of each paragraph, and (per item) the next one after it:
+    # precomputed so that the pass stays linear in the number of quotes.
+    last_attributed: dict[int, _Found | None] = {}
+    for para in paras:
+        last_attributed[para] = next(
+            (g for g in reversed(by_para[para]) if g.mention is not None and g.parent is None), None)
+    for pi, para in enumerate(paras):
+        items = by_para[para]
+        next_attr: list[_Found | None] = [None] * len(items)
+        following: _Found | None = None
+        for k in range(len(items) - 1, -1, -1):
+            next_attr[k] = following
+            g = items[k]
+            if g.mention is not None and g.parent is None:
+                following = g
+        previous: _Found | None = None  # the last attributed quote of the paragraph, direct ones preferred
+        for k, f in enumerate(items):
+            if f.np is not None or f.parent is not None:
+                if f.mention is not None and f.parent is None and (
+                        f.kind != "indirect" or previous is None or previous.kind == "indirect"):
+                    previous = f
+                continue
+            src: _Found | None = None
+            if f.unclosed and pi + 1 < len(paras) and paras[pi + 1] == para + 1:
+                nxt = by_para[paras[pi + 1]][0]
+                if nxt.starts_para and nxt.mention is not None:
+                    src = nxt
+            if src is None:
+                src = previous or next_attr[k]
+            if src is None and f.starts_para and pi > 0 and para - paras[pi - 1] <= 2:
+                # the previous paragraph with quotes, at most one quote-less paragraph back
+                src = last_attributed[paras[pi - 1]]
+            if src is not None:
+                f.entity, f.mention, f.confidence = src.entity, src.mention, 0.6
+                f.speaker_name = src.speaker_name
+                if src.para == f.para:
+                    f.cue = src.cue  # '"A," said X. "B."': the second piece rests on the same cue
+                    previous = f
+
+
+def _to_quotes(found: list[_Found]) -> tuple[Quote, ...]:
+    ids = {id(f): f"q{i}" for i, f in enumerate(found, 1)}
+    quotes = []
+    for f in found:
+        name = f.entity.name if f.entity is not None else f.speaker_name
+        quotes.append(
+            Quote(
+                id=ids[id(f)], start=f.start, end=f.end, kind=f.kind, speaker=name,
+                speaker_mention=f.mention, cue=f.cue,
+                nested_in=ids[id(f.parent)] if f.parent is not None else None,
+                confidence=f.confidence if name or f.mention else min(f.confidence, 0.3),
+            )
+        )
+    return tuple(quotes)

@@ -1,0 +1,59 @@
+"""Attribution patterns met in news archives (texts written for these tests)."""
+
+from quotes_helpers import quoted, run
+
+
+def test_title_and_party_tag_and_parentheses():
+    doc = run('"The vote will pass," Senate Majority Leader Ola Lund, R-Ky., told reporters.\n'
+              '"It is too early," said Rep. Anna Berg (D-Wis.).')
+    assert [q.speaker for q in doc.quotes] == ["Ola Lund", "Anna Berg"]
+    assert {s.name: s.titles for s in doc.speakers}["Ola Lund"] == ("Senate Majority Leader",)
+
+
+def test_mr_name_of_organisation():
+    doc = run('"It was the least bad outcome," said Mr. Lund of the Harbour Club.')
+    (q,) = doc.quotes
+    assert q.speaker == "Lund" and q.speaker_mention.text == "Lund"
+
+
+def test_doubled_apostrophes_as_quote_marks():
+    doc = run("''The harbour is safe again,'' said Mr. Lund.")
+    assert quoted(doc) == [("The harbour is safe again,", "Lund", "direct")]
+
+
+def test_transcript_label_and_colon_introduction():
+    doc = run("LUND: Well, the harbour is open and the boats are back.\n"
+              "Berg continued:\n"
+              '"We will keep the ferry running all winter long."')
+    assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [("LUND", "LUND"), ("Berg", "Berg")]
+    assert doc.quotes[1].cue.text == "continued"
+
+
+def test_signature_dash_after_quote():
+    doc = run("“The new bridge is a gift to the whole town.” ― Anna Berg")
+    assert quoted(doc) == [("The new bridge is a gift to the whole town.", "Anna Berg", "direct")]
+
+
+def test_relative_pronoun_speaker():
+    doc = run("The plan was opposed by harbour workers, who say the new rules are unfair to small boats.")
+    (q,) = doc.quotes
+    assert q.speaker_mention.text == "who" and doc.text[q.start : q.end].startswith("the new rules")
+
+
+def test_coordinated_second_attribution():
+    doc = run("Anna Berg said that the ferry would run again and accused the council of wasting a year.")
+    assert [(doc.text[q.start : q.end], q.cue.text, q.speaker) for q in doc.quotes] == [
+        ("that the ferry would run again", "said", "Anna Berg"),
+        ("the council of wasting a year", "accused", "Anna Berg"),
+    ]
+
+
+def test_title_case_headline_verb():
+    doc = run("Anna Berg Says Ferry Will Run All Winter\nThe council met on Monday.", title=True)
+    (q,) = doc.quotes
+    assert q.speaker == "Anna Berg" and doc.text[q.start : q.end] == "Ferry Will Run All Winter"
+
+
+def test_scare_quote_inside_reported_speech_is_not_direct():
+    doc = run('Lund called it a "bad deal," he said, and left.')
+    assert all(q.kind != "direct" for q in doc.quotes)
