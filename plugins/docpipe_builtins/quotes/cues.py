@@ -40,7 +40,8 @@ _ED_NOUNS = frozenset({"red", "bed", "shed", "unnamed", "retired", "elected", "a
                        "speed", "seed", "need", "creed", "greed"})
 TERMINATORS = frozenset(".!?;")
 #: Verbs whose infinitive complement is the attributed content ("wants to ...", "vowed to ...").
-INFINITIVE_TAKING = frozenset(["want", "plan", "hope", "expect", "promise", "pledge", "vow", "threaten", "refuse", "decline"])
+INFINITIVE_TAKING = frozenset(["want", "plan", "hope", "expect", "promise", "pledge", "vow", "threaten", "refuse", "decline",
+                              "seek"])
 #: A reporting-verb form right after one of these is a noun: "the plan", "her report", "a claim".
 NOUN_MARKERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose"])
 #: Verbs that take a quotation directly, without a comma or colon: 'asked "Who are you?"'.
@@ -50,6 +51,11 @@ DASHES = frozenset("—–―-")
 _INTRO_PUNCT = frozenset(",:—–―-")
 CLAUSE_STARTERS = SUBJECT_PRONOUNS | frozenset({"if", "when", "because", "there", "the", "a", "an", "this", "that", "these", "those", "it", "his",
                                                 "her", "their", "our", "its", "no", "some", "many", "most", "all"})
+
+
+#: After "according to" a noun phrase follows: its words are nouns even when they are reporting verbs too
+#: ("according to state law", "according to a report"), so the NP is read with no verb lexicon.
+_NO_VERBS: dict[str, VerbInfo] = {}
 
 
 @attrs.define(slots=True)
@@ -290,7 +296,7 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> C
             if np is not None and np.kind in ("person", "org"):
                 return Cue(np, _mention(text, [toks[i - 1]]), "signature")
     if t0.lower == "according" and i + 1 < n and toks[i + 1].lower == "to":
-        np = np_right(text, toks, i + 2, n, lexicon)
+        np = np_right(text, toks, i + 2, n, _NO_VERBS)
         return Cue(np, _mention(text, toks[i : i + 2]), "according") if np else None
     info = lexicon.get(t0.lower)
     if info is not None and info.direct_cue and not t0.lower.endswith("ing"):
@@ -397,10 +403,15 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
         np = _np(text, tokens[s : n - 1]) if s <= n - 2 else None
         if np is not None and np.kind == "person":
             return Cue(np, _mention(text, [tokens[-1]]), "before")
+    # "She then addressed the supporters again: "..."": a colon ends the clause, whose subject speaks
+    if n >= 3 and tokens[-1].text == ":" and n - 1 - lo >= 2:
+        np = clause_subject(text, tokens, lo, n - 1, lexicon)
+        if np is not None and np.kind in ("person", "org", "pronoun"):
+            return Cue(np, _mention(text, [tokens[-1]]), "colon", strong=True)
     # "According to X, "...""
     for k in range(lo, n - 1):
         if tokens[k].lower == "according" and tokens[k + 1].lower == "to":
-            np = np_right(text, tokens, k + 2, n, lexicon)
+            np = np_right(text, tokens, k + 2, n, _NO_VERBS)
             if np is not None:
                 return Cue(np, _mention(text, tokens[k : k + 2]), "according")
     return None
@@ -433,8 +444,10 @@ class IndirectMatch:
 
 #: After a comma, these open a clause that is the writer's, not the reported content
 #: ("that the hands were up, contradicting the police", "to leave it intact, although they ...").
-CONTENT_CUTTERS = frozenset(["but", "though", "although", "while", "whereas", "contradicting", "despite", "even",
-                             "prompting", "sparking", "drawing", "citing", "according"])
+CONTENT_CUTTERS = frozenset(["contradicting", "despite", "even", "prompting", "sparking", "drawing", "citing",
+                             "according"])
+#: These cut only when a clause follows them (a subject: ", but the council ...", ", while he ...").
+CLAUSE_CONJUNCTIONS = frozenset(["but", "though", "although", "while", "whereas"])
 
 
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
@@ -452,8 +465,14 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                 break
             if tok.text == "," and k + 1 < end_index:
                 nxt = tokens[k + 1].lower
-                if nxt in CONTENT_CUTTERS or (
-                        nxt.endswith("ing") and len(nxt) > 5 and nxt not in _ING_NOUNS and not tokens[k + 1].capitalized):
+                if nxt in CLAUSE_CONJUNCTIONS:
+                    # ", but Mrs. Lund would ..." opens a clause; ", but in different provinces" continues one
+                    if k + 2 < end_index and (_starts_clause(tokens[k + 2]) or tokens[k + 2].capitalized):
+                        end_index = k
+                        break
+                elif nxt in CONTENT_CUTTERS or (
+                        nxt.endswith("ing") and len(nxt) > 5 and nxt not in _ING_NOUNS and not nxt.endswith("thing")
+                        and not tokens[k + 1].capitalized):  # ", focusing on ..." (not ", everything will ...")
                     end_index = k
                     break
     k = end_index
@@ -499,6 +518,28 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
     """
     if title_case:
         tokens = [Token(t.start, t.end, t.lower) if t.lower in lexicon else t for t in tokens]
+    out: list[IndirectMatch] = []
+    rest = tokens
+    for _ in range(3):  # at most three attributions per sentence (each scan is on what is left)
+        found = _find_indirect_with_coordination(text, rest, lexicon)
+        if not found or (out and found[0].start < out[-1].end):
+            break
+        out.extend(found)
+        # "X urged Congress to keep it, although they say they support ...": the clause after the
+        # content's end may hold an attribution of its own
+        k = next((i for i, t in enumerate(rest) if t.start >= found[-1].end), len(rest))
+        while k < len(rest) and (rest[k].text in ",;—–-" or rest[k].lower in CONTENT_CUTTERS
+                                 or rest[k].lower in CLAUSE_CONJUNCTIONS or rest[k].lower == "and"):
+            k += 1
+        if len(rest) - k < 5:
+            break
+        rest = rest[k:]
+    return out
+
+
+def _find_indirect_with_coordination(text: str, tokens: list[Token],
+                                     lexicon: dict[str, VerbInfo]) -> list[IndirectMatch]:
+    """The outermost attribution of ``tokens`` and a coordinated one by the same speaker."""
     m = _find_indirect(text, tokens, lexicon)
     if m is None:
         return []
@@ -536,7 +577,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         return None
     # According to X, CONTENT.
     if tokens[0].lower == "according" and tokens[1].lower == "to":
-        np = np_right(text, tokens, 2, n, lexicon)
+        np = np_right(text, tokens, 2, n, _NO_VERBS)
         if np is not None:
             k = next((i for i in range(2, min(n, 40)) if tokens[i].text == ","), None)
             if k is not None and k + 2 < n:
@@ -545,7 +586,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
     # CONTENT, according to X.
     for a in range(3, n - 2):
         if tokens[a].lower == "according" and tokens[a + 1].lower == "to" and tokens[a - 1].text in (",", "—", "–"):
-            np = np_right(text, tokens, a + 2, n, lexicon)
+            np = np_right(text, tokens, a + 2, n, _NO_VERBS)
             if np is not None:
                 return IndirectMatch(tokens[0].start, tokens[a - 2].end, Cue(np, _mention(text, tokens[a : a + 2]), "according"))
     # CONTENT, X said.  /  CONTENT, said X.
@@ -585,8 +626,18 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         np = subject_left(text, tokens, v, 0, lexicon)
         if np is None:
             continue
+        if "np" in info.tags:
+            # "Christie endorsed Trump last week": the object noun phrase alone is the content
+            e = collect_right(tokens, v + 1, n, lexicon)
+            if e > v + 1 and tokens[v + 1].is_word:
+                return IndirectMatch(tokens[v + 1].start, tokens[e - 1].end,
+                                     Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=True)
+            continue
         start = None
         after_v = v + 2 if tokens[v + 1].lower in TIME_WORDS and v + 2 < n else v + 1  # "announced Sunday she ..."
+        if tokens[v + 1].lower in ("on", "last", "this", "late", "early") and v + 3 < n and (
+                tokens[v + 2].lower in TIME_WORDS or tokens[v + 2].lower in ("week", "month", "year", "night")):
+            after_v = v + 3  # "said on Friday he met ...", "said last week the plan ..."
         if info.bare and _starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
             start = tokens[after_v].start  # "said he would ...", "said the test could ..."
         for k in range(v + 1, min(n - 1, v + 9)):
@@ -638,6 +689,8 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
             if info is None or not info.speech:
                 continue
             first = k + 2
+            if info.base == "refer" and tokens[first].lower == "to" and first + 1 < n:
+                first += 1  # ", referring to the new rules": what is referred to
             if tokens[first].lower == "that" or info.bare or "object" in info.tags:
                 end = n
                 for j in range(first, n):

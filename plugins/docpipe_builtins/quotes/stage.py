@@ -21,7 +21,7 @@ from .cues import Cue, _is_abbrev_dot, continuation_after_cue, cue_after, cue_be
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
 from .speakers import Entity, SpeakerNP, SpeakerRegistry, analyse_np
-from .tokens import ParagraphTokens, split_sentences, tokenize, words_in
+from .tokens import WORD_RE, ParagraphTokens, split_sentences, tokenize
 
 #: Longest sentence (characters) searched for indirect attributions; longer "sentences" are not prose.
 MAX_SENTENCE = 3000
@@ -180,15 +180,15 @@ class QuoteStage:
                         if direct[k].np is None:
                             orphans.append(direct[k])
                         k += 1
-                    if orphans and not self._cue_words.isdisjoint(words_in(text, s, e)):
+                    if orphans and not self._cue_words.isdisjoint(WORD_RE.findall(text, s, e)):
                         for m in find_indirect(text, ptoks.window(s, e), lex):
                             for f in orphans:
                                 if m.start <= f.start and f.end <= m.end + 3 and m.cue.np.mention.end <= f.start:
                                     f.np, f.cue, f.confidence = m.cue.np, m.cue.cue, 0.7
                     continue
-                words = words_in(text, s, e)
+                words = WORD_RE.findall(text, s, e)
                 if role == "title":
-                    words = {w.lower() for w in words}
+                    words = [w.lower() for w in words]
                 if self._cue_words.isdisjoint(words):
                     continue  # no reporting verb, no "according": nothing to find
                 for m in find_indirect(text, ptoks.window(s, e), lex, title_case=role == "title"):
@@ -214,6 +214,33 @@ class QuoteStage:
         if _word_count(text, start, end) < 1:
             return None
         return _Found(start, end, "direct", index, np=cue.np, cue=cue.cue, confidence=0.8, starts_para=True)
+
+    def _embedded(self, text: str, sp: MarkedSpan, cue: Cue, hi: int, ptoks: ParagraphTokens) -> tuple[int, int, str]:
+        """Span and kind of a quote whose cue comes before it, when the quote is part of a reported clause.
+
+        'X said via email that, "Of course we will defend ourselves" against the attack.' and
+        'he said "budget reforms" and new taxes would pay for it': what is reported runs from "that" (or
+        the quote) to the end of the sentence, a mixed quote. Otherwise the quote alone, direct.
+        """
+        start, end = sp.start, sp.end
+        if "that" in text[cue.cue.end : sp.open_mark].lower():  # (a string test first: most gaps are empty)
+            gap = ptoks.window(cue.cue.end, sp.open_mark)
+            that = next((t for t in gap[:8] if t.lower == "that"), None)
+            if that is not None:
+                start = that.start
+        if sp.close_mark is not None and text[sp.end - 1] not in ".!?,;:" and _next_char(
+                text, sp.close_mark + 1, hi).islower():
+            a = sp.close_mark + 1
+            tail = ptoks.window(a, min(hi, a + 400), upto_quote=True)
+            if len(tail) >= 2 and tail[0].is_word and not tail[0].capitalized:
+                k = 0
+                while k < len(tail) and not (tail[k].text in ".!?;" and not _is_abbrev_dot(tail, k)):
+                    k += 1
+                if k >= 2:
+                    end = tail[k - 1].end
+        if (start, end) == (sp.start, sp.end):
+            return start, end, "direct"
+        return start, end, "mixed"
 
     def _intro(self, text: str, ps: int, pe: int) -> Cue | None:
         """``Caddell continued:`` / ``McCrummen reports:`` ending a paragraph introduces the next one's quote."""
@@ -259,15 +286,17 @@ class QuoteStage:
             return None
         if cue is None and nested:
             return None
-        start, kind = sp.start, "direct"
-        if cue is not None and cue is after and not starts and not nested:
+        start, end, kind = sp.start, sp.end, "direct"
+        if cue is not None and cue is before and not nested and cue.cue.end <= sp.open_mark:
+            start, end, kind = self._embedded(text, sp, cue, hi, ptoks)
+        elif cue is not None and cue is after and not starts and not nested:
             # 'With thousands of systems, "there is no single point of failure," he said.': the words before
             # the quote belong to what is reported (a mixed quote from the sentence start)
             lead = _sentence_lead(text, ptoks.window(max(lo, sp.open_mark - 300), sp.open_mark), self._cue_words)
             if lead is not None:
                 start, kind = lead, "mixed"
         return _Found(
-            start, sp.end, kind, index,
+            start, end, kind, index,
             np=cue.np if cue else None, cue=cue.cue if cue else None,
             confidence=(0.9 if cue.np.kind in ("person", "org") else 0.8) if cue else 0.5,
             unclosed=sp.close_mark is None, starts_para=sp.start - ps <= 2,

@@ -101,6 +101,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+#: A quote mark as the cue patterns see one (an apostrophe inside a word, "don't", is not).
+_QUOTE_MARK_RE = re.compile("[\"“”„«»‘‚‹›]|(?<!\\w)['’]|['’](?!\\w)")
+
+
 class ParagraphTokens:
     """Tokens of one paragraph, made once and sliced for every window and sentence.
 
@@ -144,6 +148,10 @@ class ParagraphTokens:
                 else:
                     return tokenize(self.text, start, end)
         elif not self.whole:
+            if upto_quote:
+                m = _QUOTE_MARK_RE.search(self.text, start, end)
+                if m is not None:
+                    end = m.end()  # the caller stops at this mark: tokenize no further
             return tokenize(self.text, start, end)
         if self.tokens is None:
             tokens: list[Token] = []
