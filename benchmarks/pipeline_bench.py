@@ -11,9 +11,12 @@ Figures (each with ``os.getloadavg()`` at the time, since the machine may be sha
 - a scaling curve: 1k, 10k, 100k documents (the corpora replicated with small edits),
   time and peak memory, plotted into ``benchmarks/results/scaling.png``.
 
-Every docpipe run is a real ``python -m docpipe run`` subprocess. Peak RSS is the
-driver's own maximum (``wait4``), and for pools the peak of the summed RSS of the
-process tree (sampled every 50 ms with psutil, when available).
+Every docpipe run is a real ``python -m docpipe run`` subprocess. ``driver_peak_rss_mb`` is
+the driver's own peak RSS (``VmHWM``, sampled every 50 ms), ``worker_peak_rss_mb`` the
+largest worker's, ``tree_peak_rss_mb`` the peak of the summed RSS of the whole process tree
+(psutil).
+``cpu_seconds`` is the CPU time of the run and all its processes: on a shared machine it
+shows what the run itself cost, whatever the load.
 
 Usage::
 
@@ -129,11 +132,18 @@ def io_floor(paths: list[Path], out: Path) -> dict:
 
 
 class TreeMemory(threading.Thread):
-    """Samples the summed RSS of a process and its descendants; keeps the peak."""
+    """Samples the summed RSS of a process and its descendants; keeps the peak.
+
+    Also keeps the driver's own high-water mark (``VmHWM`` in ``/proc/PID/status``, which
+    starts afresh at ``exec``). ``wait4``'s ``ru_maxrss`` cannot be used for that: Linux
+    carries the pre-``exec`` memory of the forked benchmark process into the child's
+    ``maxrss``, so it reports at least the benchmark's own size.
+    """
 
     def __init__(self, pid: int, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.driver_hwm = pid, interval, 0, 0
+        self.worker_hwm = 0
         self._halt = threading.Event()
 
     def run(self) -> None:
@@ -147,8 +157,11 @@ class TreeMemory(threading.Thread):
             return
         while not self._halt.is_set():
             try:
-                procs = [root, *root.children(recursive=True)]
-                self.peak = max(self.peak, sum(_rss(p) for p in procs))
+                children = root.children(recursive=True)
+                self.peak = max(self.peak, _rss(root) + sum(_rss(p) for p in children))
+                self.driver_hwm = max(self.driver_hwm, _hwm(self.pid))
+                for child in children:
+                    self.worker_hwm = max(self.worker_hwm, _hwm(child.pid))
             except psutil.Error:
                 pass
             self._halt.wait(self.interval)
@@ -156,6 +169,18 @@ class TreeMemory(threading.Thread):
     def stop(self) -> None:
         self._halt.set()
         self.join(timeout=1)
+
+
+def _hwm(pid: int) -> int:
+    """Peak resident set size of a process since its ``exec``, in bytes (0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def _rss(proc) -> int:
@@ -195,7 +220,9 @@ def run_docpipe(inputs: list[str], workdir: Path, label: str, *args: str) -> dic
         # CPU seconds of the run and every process it waited for (its workers): on a shared,
         # overloaded machine this, not the wall time, shows what the run itself cost.
         "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
-        "driver_peak_rss_mb": round(usage.ru_maxrss / 1024, 1),  # Linux: kilobytes
+        "driver_peak_rss_mb": round(sampler.driver_hwm / 2**20, 1) or None,
+        "worker_peak_rss_mb": round(sampler.worker_hwm / 2**20, 1) or None,
+        "ru_maxrss_mb": round(usage.ru_maxrss / 1024, 1),  # includes the forked benchmark: see TreeMemory
         "tree_peak_rss_mb": round(sampler.peak / 2**20, 1) if sampler.peak else None,
         "load": load_before, "load_after": load(),
     }
@@ -293,13 +320,12 @@ def scaling_suite(sources: list[Path], sizes: list[int], workdir: Path, jobs: st
         run["input_mb"] = round(total_bytes(paths) / 2**20, 1)
         points.append(run)
         print(f"  scaling {size:>6} docs -j {jobs}: {_line(run)}", flush=True)
-        if size == sizes[-1]:
-            # The same documents without the dedup stage: memory excluding the dedup index.
-            nodedup = run_docpipe([str(folder)], workdir, f"scale-{size}-nodedup", "-j", jobs,
-                                  "--stages", ",".join(s for s in _default_stages() if s != "dedup"))
-            nodedup["size"] = size
-            run["without_dedup"] = nodedup
-            print(f"  scaling {size:>6} docs -j {jobs}, no dedup: {_line(nodedup)}", flush=True)
+        # The same documents without the dedup stage: memory excluding the dedup index.
+        nodedup = run_docpipe([str(folder)], workdir, f"scale-{size}-nodedup", "-j", jobs,
+                              "--stages", ",".join(s for s in _default_stages() if s != "dedup"))
+        nodedup["size"] = size
+        run["without_dedup"] = nodedup
+        print(f"  scaling {size:>6} docs -j {jobs}, no dedup: {_line(nodedup)}", flush=True)
         shutil.rmtree(folder, ignore_errors=True)
         save(report)
         plot_scaling(points, RESULTS / "scaling.png")
@@ -324,15 +350,17 @@ def plot_scaling(points: list[dict], path: Path) -> None:
         return
     sizes = [p["size"] for p in ok]
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    left.plot(sizes, [p["seconds"] for p in ok], "o-")
+    left.plot(sizes, [p["seconds"] for p in ok], "o-", label="default pipeline")
     left.set(xscale="log", yscale="log", xlabel="documents", ylabel="seconds", title="Time (default pipeline)")
-    right.plot(sizes, [p["driver_peak_rss_mb"] for p in ok], "o-", label="driver peak RSS")
+    right.plot(sizes, [p["driver_peak_rss_mb"] for p in ok], "o-", label="default pipeline (largest process)")
     if all(p.get("tree_peak_rss_mb") for p in ok):
         right.plot(sizes, [p["tree_peak_rss_mb"] for p in ok], "s--", label="all processes (sum)")
     nodedup = [p["without_dedup"] for p in ok if "without_dedup" in p and "documents" in p["without_dedup"]]
     if nodedup:
-        right.plot([p["size"] for p in nodedup], [p["driver_peak_rss_mb"] for p in nodedup], "^",
-                   label="driver, without dedup index")
+        right.plot([p["size"] for p in nodedup], [p["driver_peak_rss_mb"] for p in nodedup], "^-",
+                   label="without the dedup stage (no index)")
+        left.plot([p["size"] for p in nodedup], [p["seconds"] for p in nodedup], "^-", label="without dedup")
+        left.legend(fontsize=8)
     right.axhline(300, color="grey", linestyle=":", label="300 MB target")
     right.set(xscale="log", xlabel="documents", ylabel="MB", title="Peak memory")
     right.legend(fontsize=8)
@@ -345,7 +373,7 @@ def _line(run: dict) -> str:
     if "documents" not in run:
         return f"FAILED (exit {run.get('exit_code')}): {run.get('stderr', '')[-300:]}"
     return (f"{run['documents']} docs in {run['seconds']}s ({run.get('cpu_seconds')} CPU s) = "
-            f"{run['docs_per_s']} docs/s, driver peak "
+            f"{run['docs_per_s']} docs/s, worker peak {run.get('worker_peak_rss_mb')} MB, driver peak "
             f"{run['driver_peak_rss_mb']} MB, tree peak {run['tree_peak_rss_mb']} MB, load {run['load']}")
 
 
@@ -354,35 +382,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=default_data(), help="the shared data folder")
     parser.add_argument("--quick", action="store_true", help="BBC only, scaling to 10k")
     parser.add_argument("--scaling-jobs", default="1", help="-j for the scaling curve (default 1)")
+    parser.add_argument("--suites", default="bbc,reuters,scaling",
+                        help="comma list of suites to run (bbc, reuters, scaling); the others are kept "
+                             "from the existing results file")
     args = parser.parse_args(argv)
     bbc = bbc_files(args.data)
     if len(bbc) < 2000:
         print(f"pipeline_bench: BBC articles not found under {args.data}/news", file=sys.stderr)
         return 2
     RESULTS.mkdir(parents=True, exist_ok=True)
-    report: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "quick": args.quick,
-                    "stages": _default_stages(), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    suites = {s.strip() for s in args.suites.split(",") if s.strip()}
+    previous = RESULTS / "pipeline_bench.json"
+    report: dict = json.loads(previous.read_text(encoding="utf-8")) if previous.exists() else {}
+    report.update({"python": sys.version.split()[0], "cpus": os.cpu_count(), "quick": args.quick,
+                   "stages": _default_stages(), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
     with tempfile.TemporaryDirectory(prefix="docpipe-bench-") as tmp:
         workdir = Path(tmp)
         bbc_root = args.data / "news" / "bbc-news-2225"
-        print("BBC News 2,225:", flush=True)
-        report["bbc"] = corpus_suite("bbc", bbc, [str(bbc_root / c) for c in BBC_CATEGORIES], workdir, dask=True)
+        if "bbc" in suites:
+            print("BBC News 2,225:", flush=True)
+            report["bbc"] = corpus_suite("bbc", bbc, [str(bbc_root / c) for c in BBC_CATEGORIES], workdir,
+                                         dask=True)
+            save(report)  # after every suite, so an interrupted benchmark keeps what it measured
         sources = list(bbc)
-        save(report)  # after every suite, so an interrupted benchmark keeps what it measured
-        if not args.quick:
+        if not args.quick and ("reuters" in suites or "scaling" in suites):
             reuters = write_reuters_bodies(args.data, workdir / "reuters")
-            print(f"Reuters-21578 bodies ({len(reuters)} files):", flush=True)
-            # The Dask comparison is made on BBC; on Reuters it would only double the run time.
-            report["reuters"] = corpus_suite("reuters", reuters, [str(workdir / "reuters")], workdir, dask=False)
-            save(report)
             sources += reuters
-        sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
-        print("Scaling:", flush=True)
-        report["scaling"] = []
-        scaling_suite(sources, sizes, workdir, args.scaling_jobs, report)
-        retry_failed(report, {"bbc": [str(bbc_root / c) for c in BBC_CATEGORIES],
-                              "reuters": [str(workdir / "reuters")]}, workdir)
-    plot_scaling(report["scaling"], RESULTS / "scaling.png")
+            if "reuters" in suites:
+                print(f"Reuters-21578 bodies ({len(reuters)} files):", flush=True)
+                # The Dask comparison is made on BBC; on Reuters it would only double the run time.
+                report["reuters"] = corpus_suite("reuters", reuters, [str(workdir / "reuters")], workdir,
+                                                 dask=False)
+                save(report)
+        if "scaling" in suites:
+            sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
+            print("Scaling:", flush=True)
+            report["scaling"] = []
+            scaling_suite(sources, sizes, workdir, args.scaling_jobs, report)
+        retry_failed({k: v for k, v in report.items() if k in suites},
+                     {"bbc": [str(bbc_root / c) for c in BBC_CATEGORIES], "reuters": [str(workdir / "reuters")]},
+                     workdir)
+    plot_scaling(report.get("scaling", []), RESULTS / "scaling.png")
     report["finished"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     save(report)
     for name, verdict in report["targets"].items():

@@ -89,8 +89,9 @@ def pipeline_table(report: dict) -> list[str]:
              f"of this {report.get('cpus')}-core machine when it was taken.", "",
              "`CPU s`: CPU seconds of the run and its worker processes (what the run itself cost, "
              "whatever the other load); `failed`: documents with an error record.", "",
-             "| corpus | run | docs | failed | seconds | CPU s | docs/s | MB/s | x I/O floor | driver peak RSS MB | "
-             "all processes MB | load |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| corpus | run | docs | failed | seconds | CPU s | docs/s | MB/s | x I/O floor | "
+             "largest process peak RSS MB | all processes MB | load |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for corpus in ("bbc", "reuters"):
         suite = report.get(corpus)
         if not suite:
@@ -125,7 +126,7 @@ def pipeline_table(report: dict) -> list[str]:
     scaling = [p for p in report.get("scaling", []) if "documents" in p]
     if scaling:
         lines += ["", "Scaling (`scaling.png`):", "", "| documents | jobs | seconds | CPU s | docs/s | "
-                  "driver peak RSS MB | all processes MB | without dedup: driver / all MB | load |",
+                  "largest process peak RSS MB | all processes MB | without dedup: largest / all MB | load |",
                   "|---|---|---|---|---|---|---|---|---|"]
         for p in scaling:
             nodedup = p.get("without_dedup", {})

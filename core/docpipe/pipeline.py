@@ -16,8 +16,10 @@ through the corpus passes (``finalize``) in the driver, in input order.
 
 from __future__ import annotations
 
+import collections
+import itertools
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from typing import Any
 
@@ -28,7 +30,7 @@ from docpipe.config import PipelineConfig, load_config
 from docpipe.engine import Engine, construct
 from docpipe.errors import DocpipeError, ExitCode, InputError, UsageError
 from docpipe.ingest import detect_format, expand_inputs, file_size, read_item
-from docpipe.model import Document, Paragraph, error_document, make_document
+from docpipe.model import Document, ErrorRecord, Paragraph, error_document, make_document
 from docpipe.stats import RunInfo, RunSummary, StageStats
 from docpipe.worker import DocumentWorker, WorkResult
 
@@ -195,7 +197,13 @@ class Pipeline:
             for stage in stages:
                 finalize = getattr(stage, "finalize", None)
                 if finalize is not None:
-                    docs = _timed_finalize(stage, finalize, docs, totals, executor=executor)
+                    name = getattr(stage, "name", type(stage).__name__)
+                    plugin = getattr(worker, "plugins", {}).get(name) or type(stage).__module__
+                    docs = _guarded_corpus_pass(
+                        name, plugin, docs,
+                        lambda src, stage=stage, finalize=finalize: _timed_finalize(
+                            stage, finalize, src, totals, executor=executor),
+                    )
             for doc in docs:
                 summary.count(doc)
                 if doc.errors:
@@ -308,6 +316,41 @@ def _timed_finalize(stage: Stage, finalize, docs: Iterator[Document],  # noqa: A
             return
         entry.seconds += (time.perf_counter() - started) - (upstream_seconds[0] - before)
         yield doc
+
+
+def _guarded_corpus_pass(name: str, plugin: str, upstream: Iterator[Document],
+                         run_pass: Callable[[Iterator[Document]], Iterator[Document]]) -> Iterator[Document]:
+    """Run a stage's corpus pass so that its failure loses no document.
+
+    If the pass raises, every document it had taken but not yet given back, and every document
+    after them, goes on with an error record naming the stage and its plugin (so the run still
+    accounts for each input, and the other stages' results are kept).
+    """
+    upstream = iter(upstream)
+    # Taken but not yet given back; passes give documents back in order, so the match is
+    # nearly always the oldest one (popleft), and the deque stays short for streaming passes.
+    pending: collections.deque[Document] = collections.deque()
+
+    def feed() -> Iterator[Document]:
+        for doc in upstream:
+            pending.append(doc)
+            yield doc
+
+    try:
+        for doc in run_pass(feed()):
+            if pending and pending[0].id == doc.id:
+                pending.popleft()
+            else:
+                for i, held in enumerate(pending):
+                    if held.id == doc.id:
+                        del pending[i]
+                        break
+            yield doc
+    except Exception as exc:  # noqa: BLE001 - isolate a faulty corpus pass like a faulty per-document one
+        message = f"[plugin {plugin}] the corpus pass failed: {type(exc).__name__}: {exc}"
+        for doc in itertools.chain(list(pending), upstream):
+            yield doc.with_error(ErrorRecord(stage=name, type=type(exc).__name__, message=message,
+                                             path=doc.source.uri))
 
 
 def _split_paragraphs(text: str) -> list[Paragraph]:

@@ -160,3 +160,27 @@ def test_stage_objects_cross_into_spawned_worker_processes(tmp_path):
     assert [d.title for d in out] == [f"Title {i}" for i in range(6)]
     assert [d.failed for d in out] == [False, False, False, True, False, False]
     assert all(d.metadata["trail"] == ["a", "picky"] for d in out if not d.failed)
+
+
+class _BrokenCorpusPass:
+    """A stage whose corpus pass gives back two documents, then fails."""
+
+    name = "broken-corpus"
+
+    def process(self, doc):
+        return doc
+
+    def finalize(self, docs):
+        for i, doc in enumerate(docs):
+            if i == 2:
+                raise RuntimeError("index unavailable")
+            yield doc
+
+
+def test_a_failing_corpus_pass_loses_no_document():
+    out = list(Pipeline([_BrokenCorpusPass()], engine=make_engine()).run(docs(5)))
+    assert len(out) == 5
+    assert [bool(d.errors) for d in out] == [False, False, True, True, True]
+    err = out[2].errors[0]
+    assert err.stage == "broken-corpus" and err.type == "RuntimeError"
+    assert "corpus pass failed" in err.message and "index unavailable" in err.message

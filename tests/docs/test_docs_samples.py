@@ -20,9 +20,7 @@ def test_pages_with_samples_are_found():
 
 #: Pages of other areas whose samples do not run yet, with what to change. Strict: once a page is fixed,
 #: its test passes, the xfail fails, and the entry must be removed here.
-KNOWN_BROKEN = {
-    "scale.md": "docs/scale.md:104 starts a Slurm cluster and waits for input: put <!-- no-test --> before it",
-}
+KNOWN_BROKEN: dict[str, str] = {}
 
 
 def _page_param(page: Path):

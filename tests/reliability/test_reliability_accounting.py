@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from docpipe import Engine
 from docpipe.errors import ExitCode
 from reliability_helpers import cli, records
 
@@ -134,3 +135,24 @@ def test_too_many_quotes_is_a_clear_error_record(tmp_path):
     assert "over the limit of 5" in error["message"] and "--max-quotes" in error["message"]
     assert talky["quotes"] == []  # the over-limit annotations are dropped, not written
     assert quiet["errors"] == [] and len(quiet["quotes"]) == 1
+
+
+# Containers are expanded by the driver (docpipe.containers), not claimed by a reader.
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_zip_with_bad_members_gives_one_record_per_member(tmp_path, jobs):
+    import zipfile
+
+    archive = tmp_path / "bundle.zip"
+    members = {"a_good.txt": GOOD_TEXT.encode("utf-8"), "b_binary.txt": CORPUS["binary.txt"][0],
+               "c_undecodable.txt": b"\xff\xfe\x00", "d_empty.txt": b"", "e_broken.json": b'{"text": '}
+    with zipfile.ZipFile(archive, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    result = cli("run", str(archive), "--stages", "quotes", "-j", str(jobs))
+    out = records(result.stdout)
+    for name in members:
+        assert sum(1 for r in out if r["source"].endswith(name)) == 1, (name, [r["source"] for r in out])
+    assert len(out) == len(members)
+    failed = {name for name in members for r in out if r["errors"] and r["source"].endswith(name)}
+    assert failed >= {"b_binary.txt", "e_broken.json"}
+    assert result.returncode == ExitCode.DOCUMENTS_FAILED

@@ -100,9 +100,6 @@ KNOWN_READER_BUGS: dict[tuple[str, bytes], str] = {}
 
 # Found by benchmarks/fuzz/fuzz_readers.py: a control character in the tail of a dropped element makes
 # lxml refuse the text the HTML cleaner glues onto the parent (html_reader/extract.py _drop_keep_tail).
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="html reader: ValueError 'All strings must be XML compatible' from "
-                          "extract._drop_keep_tail on a control character after a dropped element")
 def test_html_reader_control_character_after_a_dropped_element():
     for doc in read_all("html", b"<body><p>Hi</p><meta charset=x>\x05tail</body>"):
         check_document(doc)

@@ -36,11 +36,18 @@ def _config(tmp_path: Path) -> Path:
     return config
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(folder: Path, out: Path, config: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "docpipe", *PLUGIN, "run", str(folder), "-o", str(out), "--config", str(config),
          "--stages", STAGES, "--no-progress", *extra],
         env=docpipe_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        # A shell starts background jobs with SIGINT ignored, and children inherit that: give docpipe
+        # the default disposition, as in a terminal, so Python installs its Ctrl-C handler.
+        preexec_fn=_default_sigint,  # noqa: PLW1509 - the test starts no threads before this
     )
 
 

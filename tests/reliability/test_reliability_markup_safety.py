@@ -188,9 +188,6 @@ def test_json_html_bodies_do_not_expand_or_fetch(counting_server, secrets):
     assert hits == []
 
 
-@pytest.mark.xfail(strict=True, reason="html reader: <meta charset='utf-16'> on an ASCII-compatible (UTF-8) page "
-                                       "is decoded as UTF-16 and the text becomes CJK mojibake; the WHATWG "
-                                       "encoding sniffing rules say a meta utf-16 label means UTF-8")
 def test_html_meta_utf16_label_on_a_utf8_page_is_read_as_utf8():
     page = "<html><head><meta charset='utf-16'></head><body><p>\u201cNa\u00efve,\u201d she said.</p></body></html>"
     (doc,) = _read("html", page.encode("utf-8"))

@@ -41,6 +41,10 @@ def normalise_label(label: str | None) -> str | None:
     # The HTML standard maps latin-1 and ascii labels to windows-1252.
     if name in ("latin-1", "iso8859-1", "ascii"):
         return "cp1252"
+    # A page that can state its charset in ASCII bytes is not UTF-16/32: the standard reads a
+    # <meta> utf-16 label as UTF-8 (UTF-16 pages are recognised by their byte-order mark instead).
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
     return name
 
 

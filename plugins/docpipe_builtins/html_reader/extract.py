@@ -175,6 +175,9 @@ def _drop_all(body: etree._Element, marked: set, drop, keep) -> None:
         _drop_keep_tail(el)
 
 
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _drop_keep_tail(el: etree._Element) -> None:
     """Remove ``el`` but keep its tail text (it belongs to the parent)."""
     parent = el.getparent()
@@ -182,11 +185,14 @@ def _drop_keep_tail(el: etree._Element) -> None:
         return
     tail = el.tail
     if tail and tail.strip():
+        # lxml refuses to set text with characters XML cannot hold (control characters that the
+        # HTML parser let through); such characters carry nothing, so drop them here.
+        tail = _XML_UNSAFE.sub("", tail)
         prev = el.getprevious()
         if prev is not None:
-            prev.tail = (prev.tail or "") + tail
+            prev.tail = _XML_UNSAFE.sub("", prev.tail or "") + tail
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _XML_UNSAFE.sub("", parent.text or "") + tail
     parent.remove(el)
 
 
