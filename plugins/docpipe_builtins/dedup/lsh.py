@@ -116,6 +116,18 @@ class BandIndex:
         return found
 
 
+def top_candidates(slots: np.ndarray, counts: np.ndarray, limit: int) -> list[int]:
+    """At most ``limit`` of ``slots`` (ascending, unique), those sharing the most bands (``counts``) first.
+
+    Ties go to the earlier slot; the kept slots are returned ascending. Shared by the band
+    index lookup and the distributed path (``DedupStage.link``), so both rank alike.
+    """
+    if slots.size > limit:
+        keep = np.argsort(-counts, kind="stable")[:limit]
+        slots = slots[np.sort(keep)]
+    return slots.tolist()
+
+
 def candidate_probability(jaccard: float, bands: int, rows: int) -> float:
     """Chance that a pair with this Jaccard similarity shares at least one band."""
     return 1.0 - (1.0 - jaccard**rows) ** bands
