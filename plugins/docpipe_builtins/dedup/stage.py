@@ -13,6 +13,11 @@ cluster seen, in this run or an earlier one when ``index`` is a path) and
 ``metadata["dedup"]`` with the similarity and the method. The private sketch entry is
 removed. Only signatures are kept across documents, never texts.
 
+On Dask the same pass is distributed (the executor's corpus protocol): ``band_keys(doc)``
+gives the workers each document's LSH band keys plus an exact-hash key, the executor
+shuffles them into candidate edges, and ``link(docs, edges)`` runs ``finalize``'s own loop
+with the candidates taken from the edges instead of the band index (identical output).
+
 Dedup annotates and never deletes: the clean export view (:mod:`.clean_view`) is what
 leaves duplicates out.
 """
@@ -20,7 +25,7 @@ leaves duplicates out.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
 import attrs
@@ -29,7 +34,8 @@ from docpipe.model import Document
 
 from docpipe_builtins.dedup.in_document import InDocumentOptions, find_in_document_duplicates
 from docpipe_builtins.dedup.index import DedupIndex, check_index_parameters
-from docpipe_builtins.dedup.lsh import band_keys, verify
+from docpipe_builtins.dedup.lsh import band_keys as signature_band_keys
+from docpipe_builtins.dedup.lsh import top_candidates, verify
 from docpipe_builtins.dedup.minhash import (
     SIGNATURE_SCHEME,
     MinHasher,
@@ -47,6 +53,8 @@ from docpipe_builtins.dedup.normalize import (
 
 #: Metadata key of the sketch that ``process`` hands to ``finalize`` (removed by ``finalize``).
 SKETCH_KEY = "_dedup_sketch"
+#: Band keys stored in the index by ``link``, which finds candidates from the executor's edges instead.
+_NO_KEYS = np.zeros(0, dtype=np.int64)
 
 
 def _fraction(instance: Any, attribute: attrs.Attribute, value: float) -> None:
@@ -163,7 +171,8 @@ class DedupStage:
     min_sentence_words: int = attrs.field(default=6, validator=_positive)
 
     _hasher: MinHasher = attrs.field(init=False, repr=False, eq=False)
-    #: Figures of the last ``finalize`` run: documents, duplicates, index bytes (read by benchmarks).
+    #: Figures of the last ``finalize``/``link`` run: documents, duplicates, index bytes, which
+    #: pass ran (``"finalize"`` or ``"link"``) and, for ``link``, the edges received (read by benchmarks).
     last_run: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -228,7 +237,7 @@ class DedupStage:
             shingles = char_shingle_hashes(normalize_text(content), self.shingle_size)
         signature = self._hasher.signature(shingles)
         return Sketch(hash_sequence(hashes), int(shingles.size), signature,
-                      band_keys(signature, self.bands, self.rows))
+                      signature_band_keys(signature, self.bands, self.rows))
 
     # ------------------------------------------------------------------ corpus pass
     def finalize(self, docs: Iterator[Document]) -> Iterator[Document]:
@@ -240,14 +249,98 @@ class DedupStage:
             yield from docs
             return
         index = DedupIndex(self.index, self.signature_parameters())
+
+        def lookup(position: int, sketch: Sketch) -> tuple[int | None, Callable[[], list[int]]]:
+            return (index.exact_slot(sketch.content_hash),
+                    lambda: index.candidates(sketch.keys, self.max_candidates))
+
+        yield from self._annotate(docs, index, lookup, figures={"pass": "finalize"})
+
+    # ------------------------------------------------------------------ distributed corpus pass
+    def band_keys(self, doc: Document) -> list[str | int]:
+        """Keys under which the Dask executor groups documents (runs in the workers, after ``process``).
+
+        The exact-content-hash key (``"h<hash>"``, a string so it never meets a band key)
+        plus the ``bands`` LSH band keys of the sketch. None with ``index`` set (the
+        persistent index lives in the driver, so ``link`` runs ``finalize`` instead), with
+        ``cross_document`` off, or for a document with errors or no words.
+        """
+        if not self.cross_document or self.index is not None or doc.errors:
+            return []
+        sketch, _ = self._take_sketch(doc)
+        if sketch is None or sketch.content_hash is None:
+            return []
+        return [f"h{sketch.content_hash}", *sketch.keys.tolist()]
+
+    def link(self, docs: Iterator[Document], edges: Sequence[tuple[int, int, int]]) -> Iterator[Document]:
+        """``finalize`` with the candidates of document ``j`` taken from the edges ``(i, j, shared)``.
+
+        ``edges`` come from the Dask executor's shuffle of :meth:`band_keys`, sorted by
+        ``(j, i)``. Verification, clustering and the annotations are ``finalize``'s own
+        code; only the lookups differ: the exact match is the stored earlier end of an edge
+        with the same content hash, and the MinHash candidates are the stored earlier ends
+        ranked by ``shared`` and capped at ``max_candidates``, as the band index ranks
+        them. The output is identical to ``finalize`` as long as no band bucket exceeded
+        the executor's ``max_bucket`` (a larger bucket contributes star edges only). With
+        ``index`` set this simply runs ``finalize`` (the persistent index is the driver's).
+        """
+        if not self.cross_document or self.index is not None:
+            yield from self.finalize(docs)
+            return
+        edges = edges if isinstance(edges, Sequence) else list(edges)
+        index = DedupIndex(None, self.signature_parameters())
+        slot_of: dict[int, int] = {}  # stream position -> index slot, for the documents stored
+        hash_of: list[int] = []  # index slot -> content hash
+        cursor = 0
+
+        def lookup(position: int, sketch: Sketch) -> tuple[int | None, Callable[[], list[int]]]:
+            nonlocal cursor
+            while cursor < len(edges) and edges[cursor][1] < position:  # edges of documents never looked up
+                cursor += 1
+            slots: list[int] = []
+            counts: list[int] = []
+            while cursor < len(edges) and edges[cursor][1] == position:
+                earlier, _, shared = edges[cursor]
+                cursor += 1
+                slot = slot_of.get(earlier)
+                if slot is not None:
+                    slots.append(slot)
+                    counts.append(shared)
+            exact = next((slot for slot in slots if hash_of[slot] == sketch.content_hash), None)
+            # Slots ascend with positions (both follow the input order), as top_candidates expects.
+            return exact, lambda: top_candidates(np.array(slots, dtype=np.int64),
+                                                 np.array(counts, dtype=np.int64), self.max_candidates)
+
+        def stored(position: int, sketch: Sketch, slot: int) -> None:
+            slot_of[position] = slot
+            hash_of.append(sketch.content_hash)
+
+        yield from self._annotate(docs, index, lookup, stored=stored, band_index=False,
+                                  figures={"pass": "link", "edges": len(edges)})
+
+    # ------------------------------------------------------------------ shared by both passes
+    def _annotate(self, docs: Iterable[Document], index: DedupIndex,
+                  lookup: Callable[[int, Sketch], tuple[int | None, Callable[[], list[int]]]], *,
+                  stored: Callable[[int, Sketch, int], None] | None = None,
+                  band_index: bool = True, figures: dict[str, Any] | None = None) -> Iterator[Document]:
+        """Link every document with ``lookup(position, sketch)`` -> (exact slot, candidates()).
+
+        ``stored(position, sketch, slot)`` is told about every document added to the index;
+        ``band_index=False`` keeps band keys out of the index (the caller finds candidates itself);
+        ``figures`` are added to :attr:`last_run`.
+        """
         seen = duplicates = 0
         try:
-            for doc in docs:
+            for position, doc in enumerate(docs):
                 seen += 1
                 sketch, metadata = self._take_sketch(doc)
                 found = None
                 if sketch is not None and sketch.content_hash is not None and not doc.errors:
-                    found = self._link(doc.id, sketch, index)
+                    exact, candidates = lookup(position, sketch)
+                    slots_before = len(index)
+                    found = self._link(doc.id, sketch, index, exact, candidates, band_index)
+                    if stored is not None and len(index) > slots_before:
+                        stored(position, sketch, slots_before)
                 if found is not None:
                     duplicates += 1
                     representative, info = found
@@ -263,6 +356,7 @@ class DedupStage:
                 "documents": seen, "duplicates": duplicates, "index_documents": len(index),
                 "index_memory_bytes": index.memory_bytes(),
                 "index_file_bytes": os.path.getsize(index.path) if index.path else None,
+                **(figures or {}),
             }
 
     def _take_sketch(self, doc: Document) -> tuple[Sketch | None, dict[str, Any] | None]:
@@ -276,10 +370,14 @@ class DedupStage:
             return None, None
         return self.sketch(doc), None  # a document that skipped ``process`` (given to finalize directly)
 
-    def _link(self, doc_id: str, sketch: Sketch, index: DedupIndex) -> tuple[str, dict[str, Any]] | None:
-        """(representative id, dedup info) if the document duplicates one seen before; stores it if new."""
+    def _link(self, doc_id: str, sketch: Sketch, index: DedupIndex, exact: int | None,
+              candidates: Callable[[], list[int]], band_index: bool = True) -> tuple[str, dict[str, Any]] | None:
+        """(representative id, dedup info) if the document duplicates one seen before; stores it if new.
+
+        ``exact``: the slot stored with the same content hash, if any; ``candidates()``: the
+        slots to verify (sharing bands, best first, at most ``max_candidates``), ascending.
+        """
         clusters = index.clusters
-        exact = index.exact_slot(sketch.content_hash)
         if exact is not None:
             root = clusters.find(exact)
             if index.doc_ids[exact] == doc_id:  # this very document, indexed by an earlier run
@@ -287,8 +385,8 @@ class DedupStage:
             return index.doc_ids[root], {"method": "exact", "similarity": 1.0, "matched": index.doc_ids[exact]}
         if sketch.size == 0:
             return None
-        keys = sketch.keys
-        slots = index.candidates(keys, self.max_candidates)
+        keys = sketch.keys if band_index else _NO_KEYS
+        slots = candidates()
         verdict = None
         if slots:
             sizes, signatures = index.entries(slots)
