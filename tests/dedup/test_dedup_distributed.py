@@ -60,7 +60,7 @@ def run_both(docs, **options):
     serial = list(Pipeline(stages=[serial_stage], jobs=1).run(docs))
     stage = DedupStage(**options)
     pipeline = Pipeline(stages=[stage], executor="dask", jobs=1, stage_options={})
-    pipeline.config.executors["dask"] = {"scheduler": "synchronous", "partition_size": 3}
+    pipeline.config.executors["dask"] = {"scheduler": "synchronous", "partition_size": 3, "distributed_corpus": True}
     distributed = list(pipeline.run(docs))
     return serial, serial_stage, distributed, stage
 
@@ -103,6 +103,6 @@ def test_with_a_persistent_index_link_runs_finalize(tmp_path):
     stage = DedupStage(index=str(tmp_path / "dask.sqlite"))
     assert stage.band_keys(stage.process(docs[0])) == []  # the index lives in the driver
     pipeline = Pipeline(stages=[stage], executor="dask", jobs=1, stage_options={})
-    pipeline.config.executors["dask"] = {"scheduler": "synchronous", "partition_size": 3}
+    pipeline.config.executors["dask"] = {"scheduler": "synchronous", "partition_size": 3, "distributed_corpus": True}
     assert dumped(pipeline.run(docs)) == dumped(reference)
     assert stage.last_run["pass"] == "finalize" and stage.last_run["index_documents"] > 0

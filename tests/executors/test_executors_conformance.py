@@ -285,7 +285,7 @@ def test_dask_distributed_corpus_pass_equals_the_driver_pass(tmp_path: Path, sch
     assert sum(d.duplicate_of is not None for d in reference) == 21 - 4  # four distinct texts up to case and spacing
     stage = ExactDuplicateLinker()
     pipeline = Pipeline(stages=[stage], executor="dask", jobs=2, stage_options={})
-    pipeline.config.executors["dask"] = {"scheduler": scheduler, "partition_size": 4}
+    pipeline.config.executors["dask"] = {"scheduler": scheduler, "partition_size": 4, "distributed_corpus": True}
     distributed = list(pipeline.run([str(tmp_path / "in")]))
     assert stage.linked_through_edges == 1  # the protocol path ran, not finalize
     assert distributed == reference
