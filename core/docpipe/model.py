@@ -246,6 +246,19 @@ def validate_spans(doc: Document) -> None:
             raise SpanError(f"document {doc.id!r}: paragraphs[{i}].duplicate_of={p.duplicate_of} names no paragraph")
 
 
+def line_paragraphs(text: str, role: str = "body") -> list[Paragraph]:
+    """One paragraph per non-blank line, trimmed of surrounding white space (offsets into ``text``)."""
+    paragraphs = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            paragraphs.append(Paragraph(start, start + len(stripped), role))
+        pos += len(line) + 1
+    return paragraphs
+
+
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

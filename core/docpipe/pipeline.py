@@ -30,7 +30,7 @@ from docpipe.config import PipelineConfig, load_config
 from docpipe.engine import Engine, construct
 from docpipe.errors import DocpipeError, ExitCode, InputError, UsageError
 from docpipe.ingest import detect_format, expand_inputs, file_size, read_item
-from docpipe.model import Document, ErrorRecord, Paragraph, error_document, make_document
+from docpipe.model import Document, ErrorRecord, Paragraph, error_document, line_paragraphs, make_document
 from docpipe.stats import RunInfo, RunSummary, StageStats
 from docpipe.worker import DocumentWorker, WorkResult
 
@@ -355,12 +355,4 @@ def _guarded_corpus_pass(name: str, plugin: str, upstream: Iterator[Document],
 
 def _split_paragraphs(text: str) -> list[Paragraph]:
     """Paragraphs at line breaks; blank lines separate too. Offsets point into ``text`` unchanged."""
-    paragraphs = []
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = pos + (len(line) - len(line.lstrip()))
-            paragraphs.append(Paragraph(start, start + len(stripped), "body"))
-        pos += len(line) + 1
-    return paragraphs
+    return line_paragraphs(text)

@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from docpipe.engine import Engine
-from docpipe.model import Document, Mention, Paragraph, Quote, Span, make_document, validate_spans
+from docpipe.model import Document, Mention, Paragraph, Quote, Span, line_paragraphs, make_document, validate_spans
 from docpipe.serialize import document_from_dict, document_to_dict
 
 __all__ = [
@@ -104,14 +104,7 @@ def find_text(text: str, needle: str, start: int = 0) -> tuple[int, int]:
 
 def _line_paragraphs(text: str) -> list[Paragraph]:
     """One body paragraph per non-blank line, trimmed: what the plain-text reader does."""
-    paragraphs, pos = [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = pos + (len(line) - len(line.lstrip()))
-            paragraphs.append(Paragraph(start, start + len(stripped), "body"))
-        pos += len(line) + 1
-    return paragraphs
+    return line_paragraphs(text)
 
 
 def _mention(text: str, value: str | Mention | None, near: int) -> Mention | None:
