@@ -187,7 +187,14 @@ class LocalExecutor:
 
     def _submit(self, batch: list[Any]) -> Future:
         assert self._pool is not None
-        return self._pool.submit(_call_batch, batch)
+        try:
+            return self._pool.submit(_call_batch, batch)
+        except BrokenProcessPool as exc:
+            # A resubmitted batch crashed the pool while more work was being queued: hand back a
+            # failed future, so this batch is retried (and isolated) when it reaches the head.
+            failed: Future = Future()
+            failed.set_exception(exc)
+            return failed
 
     # ------------------------------------------------------------------------------ results
     def _next_results(self, pending: collections.deque[_InFlight]) -> list[Any]:
