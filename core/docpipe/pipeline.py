@@ -30,7 +30,7 @@ from docpipe.config import PipelineConfig, load_config
 from docpipe.engine import Engine, construct
 from docpipe.errors import DocpipeError, ExitCode, InputError, UsageError
 from docpipe.ingest import detect_format, expand_inputs, file_size, read_item
-from docpipe.model import Document, ErrorRecord, Paragraph, error_document, line_paragraphs, make_document
+from docpipe.model import Document, ErrorRecord, error_document, line_paragraphs, make_document
 from docpipe.stats import RunInfo, RunSummary, StageStats
 from docpipe.worker import DocumentWorker, WorkResult
 
@@ -146,17 +146,16 @@ class Pipeline:
         embedders and the command line agree. ``id`` and ``title`` override what the reader chose.
         """
         readers = self._build_worker().readers
+        doc = None
         if "text" in readers:
             item = InputItem(uri=uri, data=text.encode("utf-8", "surrogatepass"), format="text")
-            docs = list(read_item(item, readers["text"], "text"))
-            doc = docs[0]
-            changes = {k: v for k, v in (("id", id), ("title", title)) if v is not None}
-            if changes and doc.text == text:
-                doc = attrs.evolve(doc, **changes)
-            elif doc.text != text:  # the reader normalised newlines: keep the caller's string
-                doc = make_document(text, id=id, uri=uri, title=title, paragraphs=_split_paragraphs(text))
-        else:
-            doc = make_document(text, id=id, uri=uri, title=title, paragraphs=_split_paragraphs(text))
+            doc = next(iter(read_item(item, readers["text"], "text")))
+            if doc.text != text:
+                doc = None  # the reader normalised newlines: keep the caller's string, split by lines
+            elif id is not None or title is not None:
+                doc = attrs.evolve(doc, id=id if id is not None else doc.id, title=title if title is not None else doc.title)
+        if doc is None:
+            doc = make_document(text, id=id, uri=uri, title=title, paragraphs=line_paragraphs(text))
         return self.process_document(doc)
 
     def process_document(self, doc: Document) -> Document:
@@ -351,8 +350,3 @@ def _guarded_corpus_pass(name: str, plugin: str, upstream: Iterator[Document],
         for doc in itertools.chain(list(pending), upstream):
             yield doc.with_error(ErrorRecord(stage=name, type=type(exc).__name__, message=message,
                                              path=doc.source.uri))
-
-
-def _split_paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs at line breaks; blank lines separate too. Offsets point into ``text`` unchanged."""
-    return line_paragraphs(text)

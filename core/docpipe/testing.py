@@ -102,11 +102,6 @@ def find_text(text: str, needle: str, start: int = 0) -> tuple[int, int]:
     return at, at + len(needle)
 
 
-def _line_paragraphs(text: str) -> list[Paragraph]:
-    """One body paragraph per non-blank line, trimmed: what the plain-text reader does."""
-    return line_paragraphs(text)
-
-
 def _mention(text: str, value: str | Mention | None, near: int) -> Mention | None:
     if value is None or isinstance(value, Mention):
         return value
@@ -147,7 +142,7 @@ def build_document(
     The result is validated like any document, so offsets are guaranteed to be right.
     """
     if paragraphs is None:
-        paras = _line_paragraphs(text)
+        paras = line_paragraphs(text)
     else:
         paras, pos = [], 0
         for item in paragraphs:

@@ -20,7 +20,7 @@ import pytest
 from docpipe import Engine, InputItem
 from docpipe.errors import DocpipeError
 from docpipe.model import make_document
-from docpipe.pipeline import _split_paragraphs
+from docpipe.model import line_paragraphs
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from reliability_helpers import check_document
@@ -134,7 +134,7 @@ def _doc_from_text(text: str, uri: str = "fuzz.txt"):
     docs = read_all("text", text.encode("utf-8", "surrogatepass"))
     if docs:
         return docs[0]
-    return make_document(text, uri=uri, paragraphs=_split_paragraphs(text))
+    return make_document(text, uri=uri, paragraphs=line_paragraphs(text))
 
 
 @FUZZ
