@@ -18,7 +18,11 @@ from typing import Any, Literal
 
 import attrs
 
-SCHEMA_VERSION = "1.0"
+#: The version of the JSON record. Policy: ``1.x`` minor versions only *add* optional fields (a
+#: reader of ``1.x`` output keeps working, a record without a new key reads as that field's
+#: default); a change that removes or redefines a field bumps the major version (and the XML
+#: namespace ``urn:docpipe:document:1``). ``1.1`` added ``Quote.continues``.
+SCHEMA_VERSION = "1.1"
 
 #: Paragraph roles the built-in readers use. Readers may use others; these are the documented ones.
 PARAGRAPH_ROLES = (
@@ -96,7 +100,13 @@ class Paragraph:
 
 @attrs.frozen(slots=True)
 class Quote:
-    """Something somebody said. ``start``/``end`` cover the quoted words without the enclosing marks."""
+    """Something somebody said. ``start``/``end`` cover the quoted words without the enclosing marks.
+
+    ``nested_in`` is the id of the quote this one is quoted inside. ``continues`` is the id of
+    the previous part of the same quotation, when a reporting clause splits it
+    (``"The bridge," said Ms. Lund, "will reopen in June."`` is two parts, the second
+    ``continues`` the first), like TEI's ``@prev``. A chain q1 <- q2 <- q3 is one quotation.
+    """
 
     id: str
     start: int = attrs.field(validator=_check_offsets)
@@ -106,6 +116,7 @@ class Quote:
     speaker_mention: Mention | None = None
     cue: Mention | None = None
     nested_in: str | None = None
+    continues: str | None = None
     duplicate_of: str | None = None
     confidence: float = 1.0
 
@@ -236,14 +247,71 @@ def validate_spans(doc: Document) -> None:
     quote_ids = [q.id for q in doc.quotes]
     if len(set(quote_ids)) != len(quote_ids):
         raise SpanError(f"document {doc.id!r}: quote ids are not unique")
-    known = set(quote_ids)
+    by_id = {q.id: q for q in doc.quotes}
     for q in doc.quotes:
-        for ref_name, ref in (("nested_in", q.nested_in), ("duplicate_of", q.duplicate_of)):
-            if ref is not None and ref not in known:
+        for ref_name, ref in (("nested_in", q.nested_in), ("continues", q.continues),
+                              ("duplicate_of", q.duplicate_of)):
+            if ref is not None and ref not in by_id:
                 raise SpanError(f"document {doc.id!r}: quote {q.id} {ref_name}={ref!r} names no quote")
+        _check_continues(doc, q, by_id)
+    _check_continuation_chains(doc)
     for i, p in enumerate(doc.paragraphs):
         if p.duplicate_of is not None and not (0 <= p.duplicate_of < len(doc.paragraphs)):
             raise SpanError(f"document {doc.id!r}: paragraphs[{i}].duplicate_of={p.duplicate_of} names no paragraph")
+
+
+def _check_continues(doc: Document, quote: Quote, by_id: Mapping[str, Quote]) -> None:
+    """A continuation points back at an earlier part of the same quotation.
+
+    The previous part must start before this one (so a chain always runs forwards through the
+    text, which also rules out cycles) and no two parts may continue the same part (a chain,
+    not a tree).
+    """
+    if quote.continues is None:
+        return
+    previous = by_id[quote.continues]
+    if previous.start >= quote.start:
+        raise SpanError(
+            f"document {doc.id!r}: quote {quote.id} continues={quote.continues!r}, but that quote does not "
+            f"start before it ([{previous.start}, {previous.end}) vs [{quote.start}, {quote.end}))"
+        )
+
+
+def _check_continuation_chains(doc: Document) -> None:
+    """Each quote is continued by at most one other quote: the parts form chains."""
+    seen: dict[str, str] = {}
+    for q in doc.quotes:
+        if q.continues is None:
+            continue
+        if q.continues in seen:
+            raise SpanError(
+                f"document {doc.id!r}: quotes {seen[q.continues]} and {q.id} both continue {q.continues!r}; "
+                "the parts of a quotation form one chain"
+            )
+        seen[q.continues] = q.id
+
+
+def quotation_chains(quotes: Iterable[Quote]) -> list[tuple[Quote, ...]]:
+    """Group quotes into quotations: each entry is the parts of one quotation, in order.
+
+    A quote that continues nothing and is continued by nothing is a one-part quotation. The
+    quotations come in the order of their first parts in ``quotes``. A part whose ``continues``
+    names a quote missing from ``quotes`` starts a chain of its own.
+    """
+    quotes = list(quotes)
+    ids = {q.id for q in quotes}
+    next_part = {q.continues: q for q in quotes if q.continues is not None and q.continues in ids}
+    chains = []
+    for q in quotes:
+        if q.continues is not None and q.continues in ids:
+            continue
+        chain = [q]
+        seen = {q.id}
+        while chain[-1].id in next_part and next_part[chain[-1].id].id not in seen:
+            chain.append(next_part[chain[-1].id])
+            seen.add(chain[-1].id)
+        chains.append(tuple(chain))
+    return chains
 
 
 def line_paragraphs(text: str, role: str = "body") -> list[Paragraph]:

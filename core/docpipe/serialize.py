@@ -3,6 +3,10 @@
 ``document_to_dict`` produces exactly the JSONL record documented in ``docs/output-contract.md``
 and ``docs/schema/document.schema.json``; ``document_from_dict`` reads it back, so
 export -> ingest -> export is identical.
+
+Versioning (``SCHEMA_VERSION``): a ``1.x`` minor version only adds optional keys, and reading
+accepts every ``1.x`` record, a missing key standing for that field's default (a ``1.0`` record has
+no quote ``continues`` key: it reads as ``None``).
 """
 
 from __future__ import annotations
@@ -67,6 +71,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "speaker_mention": _mention_to_dict(q.speaker_mention),
                 "cue": _mention_to_dict(q.cue),
                 "nested_in": q.nested_in,
+                "continues": q.continues,
                 "duplicate_of": q.duplicate_of,
                 "confidence": q.confidence,
             }
@@ -115,6 +120,7 @@ def document_from_dict(record: Mapping[str, Any]) -> Document:
                     speaker_mention=_mention_from(q.get("speaker_mention")),
                     cue=_mention_from(q.get("cue")),
                     nested_in=q.get("nested_in"),
+                    continues=q.get("continues"),  # absent in records before schema 1.1
                     duplicate_of=q.get("duplicate_of"),
                     confidence=float(q.get("confidence", 1.0)),
                 )

@@ -213,7 +213,7 @@ def _describe_quotes(doc: Document) -> str:
 
 def assert_quote(
     doc: Document, text: str, *, speaker: Any = _ANY, kind: Any = _ANY, nested_in: Any = _ANY,
-    exact: bool = False,
+    continues: Any = _ANY, exact: bool = False,
 ) -> Quote:
     """Fail unless ``doc`` has a quote covering ``text``; return that quote.
 
@@ -222,6 +222,8 @@ def assert_quote(
     :param speaker: when given, the quote's resolved speaker must equal it (``None`` = unattributed).
     :param kind: when given, ``direct``, ``indirect`` or ``mixed``.
     :param nested_in: when given, the id of the enclosing quote (``None`` = not nested).
+    :param continues: when given, the id of the previous part of a split quotation (``None`` =
+        a first or only part).
     """
     __tracebackhide__ = True
 
@@ -234,7 +236,7 @@ def assert_quote(
         if (norm(doc.text[q.start:q.end]) == wanted if exact else wanted in norm(doc.text[q.start:q.end]))
     ]
     assert matches, f"no quote covers {text!r}; {_describe_quotes(doc)}"
-    checks = {"speaker": speaker, "kind": kind, "nested_in": nested_in}
+    checks = {"speaker": speaker, "kind": kind, "nested_in": nested_in, "continues": continues}
     for q in matches:
         if all(v is _ANY or getattr(q, k) == v for k, v in checks.items()):
             return q

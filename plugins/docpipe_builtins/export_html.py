@@ -264,6 +264,8 @@ class HtmlExporter:
         label = f"{q.speaker or 'unattributed'} \u2014 {q.kind} quote {q.id}"
         if q.nested_in:
             label += f", inside {q.nested_in}"
+        if q.continues:
+            label += f", continues {q.continues}"
         inner = self._render_fragment(doc, frag)
         tail = []
         if frag.part < frag.parts - 1:

@@ -14,7 +14,8 @@ Writing is atomic. A new database is built in a temporary file beside the target
 place by ``close()``. An existing database is updated in place inside **one transaction per run**
 (copying a large database for every run would cost more than the run); a crash or ``abort()``
 rolls the transaction back, so the previous content stays intact. Documents are upserted by id:
-running the same input twice replaces their rows instead of duplicating them.
+running the same input twice replaces their rows instead of duplicating them. A database written
+by an older docpipe is upgraded in that transaction (:func:`upgrade_schema`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,16 @@ import tempfile
 import docpipe
 from docpipe.components import ExporterSpec
 from docpipe.model import SCHEMA_VERSION, Document
+
+#: The full-text table over ``quote_records`` (its own constant: an upgrade recreates it).
+QUOTES_FTS_SQL = """CREATE VIRTUAL TABLE IF NOT EXISTS quotes USING fts5(
+    speaker, text,
+    document_id UNINDEXED, quote_id UNINDEXED, speaker_title UNINDEXED, kind UNINDEXED,
+    start UNINDEXED, "end" UNINDEXED, cue UNINDEXED, speaker_mention UNINDEXED,
+    nested_in UNINDEXED, continues UNINDEXED, duplicate_of UNINDEXED, confidence UNINDEXED,
+    content='quote_records', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+"""
 
 SCHEMA_SQL = """
 PRAGMA foreign_keys = ON;
@@ -78,20 +89,14 @@ CREATE TABLE IF NOT EXISTS quote_records (
     cue TEXT,
     speaker_mention TEXT,
     nested_in TEXT,
+    continues TEXT,                  -- quote_id of the previous part of a split quotation
     duplicate_of TEXT,
     confidence REAL NOT NULL,
     UNIQUE (document_id, quote_id)
 );
 CREATE INDEX IF NOT EXISTS quote_records_speaker ON quote_records(speaker);
 CREATE INDEX IF NOT EXISTS quote_records_duplicate_of ON quote_records(document_id, duplicate_of);
-CREATE VIRTUAL TABLE IF NOT EXISTS quotes USING fts5(
-    speaker, text,
-    document_id UNINDEXED, quote_id UNINDEXED, speaker_title UNINDEXED, kind UNINDEXED,
-    start UNINDEXED, "end" UNINDEXED, cue UNINDEXED, speaker_mention UNINDEXED,
-    nested_in UNINDEXED, duplicate_of UNINDEXED, confidence UNINDEXED,
-    content='quote_records', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER IF NOT EXISTS quote_records_ai AFTER INSERT ON quote_records BEGIN
+{QUOTES_FTS_SQL}CREATE TRIGGER IF NOT EXISTS quote_records_ai AFTER INSERT ON quote_records BEGIN
     INSERT INTO quotes(rowid, speaker, text) VALUES (new.rowid, new.speaker, new.text);
 END;
 CREATE TRIGGER IF NOT EXISTS quote_records_ad AFTER DELETE ON quote_records BEGIN
@@ -105,11 +110,30 @@ CREATE TABLE IF NOT EXISTS errors (
     path TEXT
 );
 CREATE INDEX IF NOT EXISTS errors_document ON errors(document_id);
-"""
+""".replace("{QUOTES_FTS_SQL}", QUOTES_FTS_SQL)
 
 #: Tables holding rows of one document, deleted before a document is written again (upsert).
 #: ``quote_records`` rows are deleted explicitly so the FTS trigger runs for each of them.
 CHILD_TABLES = ("quote_records", "paragraphs", "speakers", "errors")
+
+
+def upgrade_schema(db: sqlite3.Connection) -> None:
+    """Bring a database written by an older docpipe up to the current layout, in place.
+
+    Schema 1.1 added ``quote_records.continues``. ``ALTER TABLE ... ADD COLUMN`` appends it (so in
+    an upgraded database it is the last column; in a new one it follows ``nested_in``). An FTS5
+    table cannot gain a column, so ``quotes`` is dropped, recreated with the new column list and
+    rebuilt from ``quote_records`` (its content table: nothing is lost). Runs inside the run's
+    transaction, so an aborted run leaves the old database untouched.
+    """
+    columns = {row[1] for row in db.execute("PRAGMA table_info(quote_records)")}
+    if "continues" not in columns:
+        db.execute("ALTER TABLE quote_records ADD COLUMN continues TEXT")
+    fts_columns = {row[1] for row in db.execute("PRAGMA table_info(quotes)")}
+    if "continues" not in fts_columns:
+        db.execute("DROP TABLE quotes")
+        db.execute(QUOTES_FTS_SQL)
+        db.execute("INSERT INTO quotes(quotes) VALUES ('rebuild')")
 
 
 def _mention_text(mention) -> str | None:  # noqa: ANN001 - Mention | None
@@ -141,8 +165,9 @@ class SqliteExporter:
         try:
             self._db.executescript(SCHEMA_SQL)
             self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("INSERT OR REPLACE INTO docpipe_meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
             self._db.execute("BEGIN IMMEDIATE")
+            upgrade_schema(self._db)
+            self._db.execute("INSERT OR REPLACE INTO docpipe_meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as exc:
             self._db.close()
             if self._tmp is not None:
@@ -182,10 +207,11 @@ class SqliteExporter:
         )
         db.executemany(
             "INSERT INTO quote_records (document_id, quote_id, speaker, speaker_title, text, kind, start, \"end\","
-            " cue, speaker_mention, nested_in, duplicate_of, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cue, speaker_mention, nested_in, continues, duplicate_of, confidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc.id, q.id, q.speaker, titles.get(q.speaker) if q.speaker else None, text[q.start:q.end], q.kind,
-              q.start, q.end, _mention_text(q.cue), _mention_text(q.speaker_mention), q.nested_in, q.duplicate_of,
-              q.confidence) for q in doc.quotes],
+              q.start, q.end, _mention_text(q.cue), _mention_text(q.speaker_mention), q.nested_in, q.continues,
+              q.duplicate_of, q.confidence) for q in doc.quotes],
         )
         db.executemany(
             "INSERT INTO errors VALUES (?, ?, ?, ?, ?)",

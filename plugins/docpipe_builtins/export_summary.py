@@ -1,4 +1,8 @@
-"""A readable summary for people: per document, the quotes grouped by speaker."""
+"""A readable summary for people: per document, the quotes grouped by speaker.
+
+A quotation split by its reporting clause (parts linked by ``Quote.continues``) is one entry,
+counted once: its parts' ids joined by ``+`` and their texts joined by `` … ``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections import defaultdict
 import docpipe
 from docpipe.atomic import AtomicFile
 from docpipe.components import ExporterSpec
+from docpipe.model import quotation_chains
 
 
 def _clip(text: str, width: int) -> str:
@@ -25,25 +30,29 @@ def render_summary(doc: docpipe.Document, width: int = 100) -> str:
     if doc.duplicate_of:
         lines.append(f"   duplicate of document {doc.duplicate_of}")
     titles = {s.name: s.titles for s in doc.speakers}
-    by_speaker: dict[str, list[docpipe.Quote]] = defaultdict(list)
-    for q in doc.quotes:
-        by_speaker[q.speaker or "(unattributed)"].append(q)
+    # One entry per quotation: the parts of a split quotation are listed (and counted) together.
+    by_speaker: dict[str, list[tuple[docpipe.Quote, ...]]] = defaultdict(list)
+    for parts in quotation_chains(doc.quotes):
+        speaker = next((q.speaker for q in parts if q.speaker), None)
+        by_speaker[speaker or "(unattributed)"].append(parts)
     if not doc.quotes:
         lines.append("   no quotes found")
-    for speaker, quotes in by_speaker.items():
+    for speaker, quotations in by_speaker.items():
         title = "; ".join(titles.get(speaker, ()))
-        lines.append(f"\n   {speaker}" + (f" — {title}" if title else "") + f"  [{len(quotes)} quote(s)]")
-        for q in quotes:
-            flags = [q.kind]
-            if q.nested_in:
-                flags.append(f"nested in {q.nested_in}")
-            if q.duplicate_of:
-                flags.append(f"repeats {q.duplicate_of}")
-            cue = f' cue "{q.cue.text}"' if q.cue else ""
-            via = f' via "{q.speaker_mention.text}"' if q.speaker_mention else ""
-            head = f"   - {q.id} ({', '.join(flags)}{cue}{via}): "
-            body = textwrap.fill(_clip(doc.text[q.start:q.end], 600), width=width,
-                                 initial_indent=head, subsequent_indent=" " * 8)
+        lines.append(f"\n   {speaker}" + (f" — {title}" if title else "") + f"  [{len(quotations)} quote(s)]")
+        for parts in quotations:
+            first = parts[0]
+            flags = [first.kind]
+            if first.nested_in:
+                flags.append(f"nested in {first.nested_in}")
+            if len(parts) > 1:
+                flags.append(f"split in {len(parts)} parts")
+            flags.extend(f"repeats {q.duplicate_of}" for q in parts if q.duplicate_of)
+            cue = next((f' cue "{q.cue.text}"' for q in parts if q.cue), "")
+            via = next((f' via "{q.speaker_mention.text}"' for q in parts if q.speaker_mention), "")
+            head = f"   - {'+'.join(q.id for q in parts)} ({', '.join(flags)}{cue}{via}): "
+            text = " … ".join(doc.text[q.start:q.end] for q in parts)
+            body = textwrap.fill(_clip(text, 600), width=width, initial_indent=head, subsequent_indent=" " * 8)
             lines.append(body)
     repeated = [(i, p.duplicate_of) for i, p in enumerate(doc.paragraphs) if p.duplicate_of is not None]
     if repeated:

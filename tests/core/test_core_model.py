@@ -80,7 +80,7 @@ def test_text_is_never_rewritten_and_metadata_is_read_only():
 def test_json_round_trip_is_identical():
     doc = _annotated().with_error(ErrorRecord("quotes", "ValueError", "bad", "memo.txt"))
     record = document_to_dict(doc)
-    assert record["schema_version"] == "1.0"
+    assert record["schema_version"] == "1.1"
     assert record["quotes"][0]["text"] == "The bridge will reopen"
     back = document_from_dict(json.loads(json.dumps(record)))
     assert back == doc

@@ -76,3 +76,46 @@ def test_nested_quote_goes_with_its_dropped_parent():
     clean, records = drop_duplicates(linked)
     assert [q.id for q in clean.quotes] == ["outer1", "inner1"]
     assert sorted(r["id"] for r in records) == ["inner2", "outer2"]
+
+
+def test_a_kept_part_of_a_split_quotation_is_relinked_when_its_previous_part_is_dropped():
+    # The first part of the later quotation repeats the earlier quote and is dropped; the parts
+    # after it are new words and stay, linked past the dropped part (or to nothing).
+    text = ('Ann said: "The pier will be closed for repairs until the end of the month." '
+            'On Friday she repeated it. "The pier will be closed for repairs until the end of the month," '
+            'she said, "and the ferry will stop at the old landing instead," she added, '
+            '"so please plan for longer trips."')
+    doc = document([text], title=False)
+
+    def part(id, words, start_at=0, **fields):
+        start = text.index(words, start_at)
+        return Quote(id, start, start + len(words), speaker="Ann", **fields)
+
+    repeated = "The pier will be closed for repairs until the end of the month"
+    second = text.index("On Friday")
+    quotes = [part("q1", repeated + "."),
+              part("q2", repeated + ",", second),
+              part("q3", "and the ferry will stop at the old landing instead,", continues="q2"),
+              part("q4", "so please plan for longer trips.", continues="q3")]
+    linked = find_in_document_duplicates(doc.evolve(quotes=quotes))
+    assert [q.duplicate_of for q in linked.quotes] == [None, "q1", None, None]
+    clean, records = drop_duplicates(linked)
+    assert [(q.id, q.continues) for q in clean.quotes] == [("q1", None), ("q3", None), ("q4", "q3")]
+    assert [r["id"] for r in records if r["kind"] == "quote"] == ["q2"]
+
+
+def test_a_dropped_middle_part_links_its_neighbours():
+    text = ('"Rain is expected tomorrow across the whole of the northern coast." '
+            '"Bring a coat," he said, "rain is expected tomorrow across the whole of the northern coast," '
+            'he went on, "and take the bus."')
+    doc = document([text], title=False)
+    spans = [(text.index(w), text.index(w) + len(w)) for w in
+             ("Rain is expected tomorrow across the whole of the northern coast.", "Bring a coat,",
+              "rain is expected tomorrow across the whole of the northern coast,", "and take the bus.")]
+    quotes = [Quote("q1", *spans[0], speaker="Bo"), Quote("q2", *spans[1], speaker="Bo"),
+              Quote("q3", *spans[2], speaker="Bo", continues="q2"),
+              Quote("q4", *spans[3], speaker="Bo", continues="q3")]
+    linked = find_in_document_duplicates(doc.evolve(quotes=quotes))
+    assert linked.quotes[2].duplicate_of == "q1"
+    clean, _ = drop_duplicates(linked)
+    assert [(q.id, q.continues) for q in clean.quotes] == [("q1", None), ("q2", None), ("q4", "q2")]

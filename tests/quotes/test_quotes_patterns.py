@@ -57,3 +57,40 @@ def test_title_case_headline_verb():
 def test_scare_quote_inside_reported_speech_is_not_direct():
     doc = run('Lund called it a "bad deal," he said, and left.')
     assert all(q.kind != "direct" for q in doc.quotes)
+
+
+def test_doubled_consonant_past_tense_is_a_cue():
+    # "admitted", "quipped": the lexicon lists the doubled forms, the regular rule would give "admited"
+    doc = run('"I was a little nervous," Ola Berg admitted. "It was my first rally."')
+    assert [q.speaker for q in doc.quotes] == ["Ola Berg", "Ola Berg"]
+    assert doc.quotes[0].cue.text == "admitted"
+
+
+def test_noun_phrases_with_verb_looking_words_as_speakers():
+    doc = run('"Integration takes time and patience," the report concluded.\n'
+              '"Everyone should come to the meeting on Friday," said the printed campaign card.\n'
+              '"We are ready for the vote," US Senator Ada Lind said.')
+    assert [q.speaker_mention.text for q in doc.quotes] == ["the report", "the printed campaign card", "Ada Lind"]
+
+
+def test_subjectless_participle_and_coordinated_cue():
+    doc = run("During the primary, Ada Lind appeared on the radio and endorsed the mayor, saying, "
+              '"She is exactly what this town needs."\n'
+              "Speaking to reporters, Jan Novak, 70, said it was too early to celebrate but added, "
+              '"You all have an idea of the results."')
+    assert [(q.speaker, q.cue.text) for q in doc.quotes if q.kind == "direct"] == [
+        ("Ada Lind", "saying"), ("Jan Novak", "added")]
+
+
+def test_comma_inside_the_marks_hands_the_quote_to_the_cue_after_it():
+    doc = run('At the time, Ola Berg seemed to hint at the deal: "She signed the agreement," Jan Novak told the paper.')
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert [(q.speaker, q.cue.text) for q in direct] == [("Jan Novak", "told")]
+
+
+def test_a_new_sentence_after_the_quote_is_not_its_cue():
+    doc = run('Mayor Ola Berg condemned the "attack on our harbour and on our town." '
+              "He announced that the port would close for a week.")
+    quote, announcement = doc.quotes
+    assert (quote.kind, quote.cue.text, quote.speaker_mention.text) == ("mixed", "condemned", "Ola Berg")
+    assert (announcement.kind, announcement.cue.text) == ("indirect", "announced")

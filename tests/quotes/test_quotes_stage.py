@@ -11,6 +11,19 @@ def test_split_quote_both_pieces_to_one_speaker():
     doc = run('"The bridge," said Jan Novak, "will reopen in June."')
     assert quoted(doc) == [("The bridge,", "Jan Novak", "direct"), ("will reopen in June.", "Jan Novak", "direct")]
     assert doc.quotes[0].cue.text == "said"
+    # one quotation in two parts: the second part continues the first
+    assert doc.quotes[0].continues is None and doc.quotes[1].continues == doc.quotes[0].id
+
+
+def test_quotes_with_their_own_cues_are_separate_quotations_a_quote_paragraph_goes_on():
+    doc = run('"The pier is safe," said Jan Novak. He added: "The boats can stay."\n'
+              '"We will check it again in May."\n'
+              'The harbour opens at six.\n'
+              '"The ferry is late again."')
+    assert [q.speaker for q in doc.quotes] == ["Jan Novak"] * 4
+    # own cues: two quotations; the next paragraph's quote goes on with the second; after a paragraph
+    # without quotes, a quote-only paragraph keeps the speaker but starts a new quotation
+    assert [q.continues for q in doc.quotes] == [None, None, doc.quotes[1].id, None]
 
 
 def test_missing_opening_mark_and_the_minister():

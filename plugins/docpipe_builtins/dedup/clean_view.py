@@ -19,6 +19,13 @@ from docpipe.model import Document
 from docpipe_builtins.dedup.in_document import SPAN_GROUP, _same_speaker
 
 
+def _kept_previous_part(quote_id: str | None, quotes_by_id: dict, dropped: set[str]) -> str | None:
+    """Walk a ``continues`` chain back from ``quote_id`` to the first part that is not dropped."""
+    while quote_id is not None and quote_id in dropped:
+        quote_id = quotes_by_id[quote_id].continues
+    return quote_id
+
+
 def drop_duplicates(doc: Document) -> tuple[Document | None, list[dict[str, Any]]]:
     """``(clean document or None, records of what was left out)``.
 
@@ -69,11 +76,18 @@ def drop_duplicates(doc: Document) -> tuple[Document | None, list[dict[str, Any]
             })
     if not records:
         return doc, []
-    quotes = [
-        # A kept quote may repeat one that went with its dropped parent: the link would dangle.
-        attrs.evolve(q, duplicate_of=None) if q.duplicate_of in dropped else q
-        for q in doc.quotes if q.id not in dropped
-    ]
+    quotes = []
+    for q in doc.quotes:
+        if q.id in dropped:
+            continue
+        if q.duplicate_of in dropped:
+            # A kept quote may repeat one that went with its dropped parent: the link would dangle.
+            q = attrs.evolve(q, duplicate_of=None)
+        if q.continues in dropped:
+            # A kept part of a split quotation whose previous part was dropped: its own words are
+            # not a repeat, so it stays, linked to the nearest earlier part still present (or none).
+            q = attrs.evolve(q, continues=_kept_previous_part(q.continues, quotes_by_id, dropped))
+        quotes.append(q)
     # Clear duplicate links to quotes no longer present (kept findings point at kept originals).
     spans = dict(doc.spans)
     if SPAN_GROUP in spans:

@@ -23,7 +23,8 @@ def quote_rows(doc: Document) -> Iterator[list]:
     for q in doc.quotes:
         yield [
             doc.id, q.id, q.speaker, titles.get(q.speaker) if q.speaker else None, q.kind, doc.text[q.start:q.end],
-            q.cue.text if q.cue else None, q.start, q.end, q.nested_in, q.duplicate_of, float(q.confidence),
+            q.cue.text if q.cue else None, q.start, q.end, q.nested_in, q.continues, q.duplicate_of,
+            float(q.confidence),
             q.speaker_mention.text if q.speaker_mention else None,
         ]
 
@@ -54,7 +55,7 @@ def paragraph_rows(doc: Document) -> Iterator[list]:
 TABLES: dict[str, tuple[list[tuple[str, str]], Callable[[Document], Iterator[list]]]] = {
     "quotes": ([("document_id", "str"), ("quote_id", "str"), ("speaker", "str"), ("speaker_title", "str"),
                 ("kind", "str"), ("text", "str"), ("cue", "str"), ("start", "int"), ("end", "int"),
-                ("nested_in", "str"), ("duplicate_of", "str"), ("confidence", "float"),
+                ("nested_in", "str"), ("continues", "str"), ("duplicate_of", "str"), ("confidence", "float"),
                 ("speaker_mention", "str")], quote_rows),
     "speakers": ([("document_id", "str"), ("speaker", "str"), ("titles", "str"), ("quotes", "int"),
                   ("mentions", "int"), ("mention_texts", "str")], speaker_rows),

@@ -53,7 +53,8 @@ def document_element(doc: Document) -> etree._Element:
     quotes = _el(root, "quotes")
     for q in doc.quotes:
         quote = _el(quotes, "quote", id=q.id, start=q.start, end=q.end, kind=q.kind, speaker=q.speaker,
-                    nested_in=q.nested_in, duplicate_of=q.duplicate_of, confidence=repr(float(q.confidence)))
+                    nested_in=q.nested_in, continues=q.continues, duplicate_of=q.duplicate_of,
+                    confidence=repr(float(q.confidence)))
         _el(quote, "text", doc.text[q.start:q.end])
         _mention(quote, "speaker_mention", q.speaker_mention)
         _mention(quote, "cue", q.cue)
@@ -134,7 +135,8 @@ def record_from_element(element: etree._Element) -> dict:
             {"id": q.get("id"), "text": find(q, "text").text or "", "start": int(q.get("start")),
              "end": int(q.get("end")), "kind": q.get("kind"), "speaker": q.get("speaker"),
              "speaker_mention": _mention_record(find(q, "speaker_mention")), "cue": _mention_record(find(q, "cue")),
-             "nested_in": q.get("nested_in"), "duplicate_of": q.get("duplicate_of"),
+             "nested_in": q.get("nested_in"), "continues": q.get("continues"),
+             "duplicate_of": q.get("duplicate_of"),
              "confidence": float(q.get("confidence"))}
             for q in all_of(element, "quotes/quote")
         ],

@@ -10,7 +10,9 @@ Mapping (see ``docs/output-formats.md``):
   paragraphs as ``<p>`` (role in ``@rend`` when not ``body``);
 * quotes: ``<said who="#person" direct="true|false|unknown" ana="#docpipe.direct" cert="...">``;
   nested quotes are nested; a quote crossing a paragraph boundary (or another quote) is split into
-  parts linked by ``@prev``/``@next``; repeated quotes and paragraphs carry ``@corresp`` pointing at
+  parts linked by ``@prev``/``@next``; the parts of a quotation split by its reporting clause
+  (``Quote.continues``) are linked the same way, one ``@prev``/``@next`` chain through every
+  ``<said>`` of the quotation, in text order; repeated quotes and paragraphs carry ``@corresp`` pointing at
   what they repeat and ``ana="#docpipe.duplicate"``; a near-duplicate document gets ``@corresp``
   on its ``<TEI>``.
 
@@ -21,13 +23,14 @@ written as it comes.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import etree
 
-from docpipe.model import Document
+from docpipe.model import Document, quotation_chains
 
-from .inline import Fragment, paragraph_trees, segments
+from .inline import Fragment, _walk, paragraph_trees, segments
 from .stream import XmlStream, xml_safe
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -116,6 +119,10 @@ class TeiDocument:
         self.prefix = prefix
         self.standalone = standalone
         self.person_ids: dict[str, str] = {}
+        # Links between the parts of a split quotation (Quote.continues): quote id -> the xml:id
+        # its first <said> points back at / its last <said> points on to. Set by body().
+        self.continued_from: dict[str, str] = {}
+        self.continued_by: dict[str, str] = {}
         names = [s.name for s in doc.speakers]
         names += [q.speaker for q in doc.quotes if q.speaker and q.speaker not in names]
         for i, name in enumerate(dict.fromkeys(names), start=1):
@@ -172,8 +179,24 @@ class TeiDocument:
                     _el(styled, "roleName", title).tail = xml_safe(f" {name}")
         return header
 
+    def link_quotations(self, trees: list) -> None:
+        """Chain the ``<said>`` elements of each split quotation through ``@prev``/``@next``.
+
+        A quote may itself be cut into several ``<said>`` parts (paragraph boundaries); the link
+        goes from the last part of one quote to the first part of the quote that continues it.
+        A quote with no piece inside any paragraph writes no ``<said>`` and is skipped over.
+        """
+        rendered_parts = {frag.quote.id: frag.parts for _, _, tree in trees for frag in _walk(tree)}
+        for chain in quotation_chains(self.doc.quotes):
+            shown = [q for q in chain if q.id in rendered_parts]
+            for before, after in itertools.pairwise(shown):
+                self.continued_by[before.id] = self.quote_id(after.id, 0)
+                self.continued_from[after.id] = self.quote_id(before.id, rendered_parts[before.id] - 1)
+
     def body(self, body: etree._Element) -> None:
-        for index, paragraph, tree in paragraph_trees(self.doc):
+        trees = paragraph_trees(self.doc)
+        self.link_quotations(trees)
+        for index, paragraph, tree in trees:
             if paragraph.role == "title":
                 element = _el(body, "head", xml_id=f"{self.prefix}-p{index}")
             elif paragraph.role == "boilerplate":
@@ -206,8 +229,12 @@ class TeiDocument:
             ana.append("#docpipe.duplicate")
         if frag.part > 0:
             attrib["prev"] = "#" + self.quote_id(q.id, frag.part - 1)
+        elif q.id in self.continued_from:
+            attrib["prev"] = "#" + self.continued_from[q.id]
         if frag.part < frag.parts - 1:
             attrib["next"] = "#" + self.quote_id(q.id, frag.part + 1)
+        elif q.id in self.continued_by:
+            attrib["next"] = "#" + self.continued_by[q.id]
         if q.confidence < 1.0:
             attrib["cert"] = f"{q.confidence:.2f}"
         attrib["ana"] = " ".join(ana)

@@ -15,7 +15,7 @@ import attrs
 from docpipe.model import Mention
 
 from .lexicon import VerbInfo
-from .speakers import DETERMINERS, GENERIC_HEADS, ORG_WORDS, SUBJECT_PRONOUNS, SpeakerNP, analyse_np
+from .speakers import DETERMINERS, GENERIC_HEADS, ORG_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, SpeakerNP, analyse_np
 from .tokens import ABBREVIATIONS, Token
 
 # Between a subject and its verb: "has said", "also noted", "later added", "did not say".
@@ -23,7 +23,7 @@ AUX_ADVERBS = frozenset(
     ["also", "later", "then", "has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "should", "may", "might", "did", "does", "do", "not", "n't", "never", "previously", "reportedly", "repeatedly", "recently", "once", "already", "just", "again", "further", "simply", "quickly", "flatly", "publicly", "privately", "earlier", "first", "finally", "often", "frequently", "still", "even", "explicitly", "openly", "now", "last", "has"]
 )
 PREPOSITIONS = frozenset(
-    ["in", "at", "on", "during", "from", "with", "after", "before", "to", "into", "by", "about", "over", "under", "since", "as", "than", "through", "against", "without", "within", "like", "near", "outside", "inside", "across", "around", "among", "between", "via", "upon", "amid", "despite", "toward", "towards"]
+    ["in", "at", "on", "during", "from", "with", "throughout", "along", "beyond", "behind", "following", "after", "before", "to", "into", "by", "about", "over", "under", "since", "as", "than", "through", "against", "without", "within", "like", "near", "outside", "inside", "across", "around", "among", "between", "via", "upon", "amid", "despite", "toward", "towards"]
 )
 STOP_WORDS = PREPOSITIONS | AUX_ADVERBS | frozenset(
     ["and", "or", "but", "because", "while", "when", "if", "although", "though", "so", "that", "which", "who", "whom", "whose", "where", "there", "here", "what", "why", "how", "be", "been", "being", "am", "him", "them", "us", "me", "it's", "its", "itself", "himself", "herself", "themselves", "this", "these", "those", "yet", "nor", "said", "says", "say"]
@@ -72,8 +72,8 @@ def _is_np_word(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
     if not tok.is_word:
         return tok.text in ("-", "&", "’", "'", "(", ")")
     low = tok.lower
-    if tok.capitalized:
-        return low not in STOP_WORDS or low in ("the", "a", "an")
+    if tok.capitalized:  # (an acronym is a name even when it spells a stop word: "US Senator")
+        return low not in STOP_WORDS or low in ("the", "a", "an") or (len(tok.text) > 1 and tok.text.isupper())
     if low in DETERMINERS or low in ("of", "for"):
         return True
     if low in STOP_WORDS or low in lexicon or (low.endswith("ly") and low not in _LY_WORDS):
@@ -96,12 +96,28 @@ def _is_abbrev_dot(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _noun_use(tokens: list[Token], k: int) -> bool:
+    """The reporting-verb form at ``tokens[k]`` is a noun: "Trump's comments", "the report", "his statement"."""
+    if k == 0:
+        return False
+    before = tokens[k - 1].lower
+    return before in NOUN_MARKERS or before.endswith(("'s", "’s"))
+
+
+def _modifier_after_determiner(before: Token, tok: Token) -> bool:
+    """A verb-looking word right after a determiner is a noun or an adjective of the NP: "the report",
+    "the printed card", "one well-connected Democrat", "a statement"."""
+    return (before.lower in NOUN_MARKERS or before.lower == "one") and tok.is_word and not tok.capitalized and (
+        tok.lower not in STOP_WORDS)
+
+
 def collect_left(tokens: list[Token], j: int, lo: int, lexicon: dict[str, VerbInfo], limit: int = 14) -> int:
     """Start index of the NP that ends at token ``j`` (inclusive), walking left; returns j+1 if none."""
     i = j
     while i >= lo and j - i < limit:
         tok = tokens[i]
-        if _is_abbrev_dot(tokens, i) or _is_np_word(tok, lexicon):
+        if _is_abbrev_dot(tokens, i) or _is_np_word(tok, lexicon) or (
+                i > lo and _modifier_after_determiner(tokens[i - 1], tok)):
             i -= 1
             continue
         break
@@ -125,7 +141,7 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
         if _is_abbrev_dot(tokens, k):
             k += 1
             continue
-        if not _is_np_word(tok, lexicon):
+        if not _is_np_word(tok, lexicon) and not (k > i and _modifier_after_determiner(tokens[k - 1], tok)):
             break
         if tok.is_word and not tok.capitalized and seen_cap and tok.lower not in ("of", "for", "the"):
             break  # "The Taliban came": a lower-case word after a name ends the NP
@@ -145,8 +161,9 @@ def _plausible_subject(toks: list[Token]) -> bool:
     last = words[-1]
     if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS:
         return False
-    for t in words:
-        if not t.capitalized and (t.lower.endswith("ing") and len(t.lower) > 4 and t.lower not in _ING_NOUNS):
+    for t in words:  # ("conservative-leaning" is an adjective)
+        if not t.capitalized and (t.lower.endswith("ing") and len(t.lower) > 4 and t.lower not in _ING_NOUNS
+                                  and "-" not in t.text):
             return False
     if len(words) == 1 and not last.capitalized and last.lower not in SUBJECT_PRONOUNS and last.lower not in (
             "him", "her", "them", "us", "me", "who") and last.lower not in GENERIC_HEADS and last.lower not in ORG_WORDS:
@@ -183,9 +200,9 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     if tok.text == ",":
         # Apposition: "the official representative ..., Aibek Smadiyarov, said" / "Jan Novak, the engineer, said".
         s1 = collect_left(tokens, j - 1, lo, lexicon)
-        if s1 <= j - 1 and s1 - 1 > lo and tokens[s1 - 1].text == "," and _PARTY_TAG_RE.match(
-                text, tokens[s1].start, tokens[j - 1].end):
-            j = s1 - 1  # "Mitch McConnell, R-Ky., said": skip the party tag
+        if s1 <= j - 1 and s1 - 1 > lo and tokens[s1 - 1].text == "," and (_PARTY_TAG_RE.match(
+                text, tokens[s1].start, tokens[j - 1].end) or (s1 == j - 1 and tokens[s1].text.isdigit())):
+            j = s1 - 1  # "Mitch McConnell, R-Ky., said", "Suu Kyi, 70, said": skip the party tag or the age
             s1 = collect_left(tokens, j - 1, lo, lexicon)
         if s1 <= j - 1:
             np1 = _np(text, tokens[s1:j])
@@ -221,26 +238,100 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
         s, j = first_s, v - 1
         while j >= lo and tokens[j].lower in AUX_ADVERBS:
             j -= 1
+    if s - 1 >= lo and tokens[s - 1].is_word and not tokens[s - 1].capitalized:
+        # "an official who spoke anonymously to discuss internal strategy said": the NP before the verb is
+        # the object of a relative clause; its antecedent speaks
+        antecedent = _relative_clause_antecedent(text, tokens, s - 1, lo, lexicon)
+        if antecedent is not None:
+            return antecedent
     return _np(text, tokens[s : j + 1])
+
+
+def _relative_clause_antecedent(text: str, tokens: list[Token], k: int, lo: int,
+                                lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """The NP before a "who" (no comma) at most 15 tokens left of ``k``, with no clause break between."""
+    for w in range(k, max(lo, k - 15) - 1, -1):
+        t = tokens[w]
+        if t.text in TERMINATORS or t.text in QUOTE_CHARS or t.text == ",":
+            return None
+        if t.lower == "who" and w - 1 >= lo:
+            s = collect_left(tokens, w - 1, lo, lexicon)
+            np = _np(text, tokens[s:w]) if s < w else None
+            return np if np is not None and np.kind in ("person", "org", "generic") else None
+    return None
+
+
+#: Capitalised at a sentence start, these open an adverbial, not the subject.
+_SENTENCE_ADVERBS = frozenset(["earlier", "later", "meanwhile", "however", "still", "yet", "then", "now", "instead",
+                               "ever", "along", "also", "indeed", "speaking", "asked", "when", "while", "after",
+                               "since", "although", "though", "if", "once", "as", "so", "but", "and", "last", "next",
+                               "likewise", "similarly", "moreover", "furthermore", "separately", "overall", "again",
+                               "today", "yesterday", "tonight", "here", "there", "thus", "hence", "otherwise"])
+_NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "several", "few", "many"])
 
 
 def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The first NP of the clause (for coordinated verbs: "The Taliban came up ..., asked")."""
     starts = [lo]
-    # or after a short introductory adverbial: "Earlier," "On Monday,"
-    for k in range(lo, min(v, lo + 4)):
+    # or after a short introductory adverbial: "Earlier," "On Monday," "Along with the photo,"
+    for k in range(lo, min(v, lo + 12)):
         if tokens[k].text == ",":
             starts.append(k + 1)
-            break
-    for i in starts:
+            if len(starts) == 3:
+                break
+    for i in starts:  # a pronoun subject first: "Eight years ago, he supported Obama and said"
         if i < v and tokens[i].lower in SUBJECT_PRONOUNS:
             return _np(text, [tokens[i]])
+    fallback = None
+    for i in starts:
         e = collect_right(tokens, i, v, lexicon)
-        if e > i and tokens[i].capitalized and tokens[i].lower not in TIME_WORDS and tokens[i].lower not in (
-                "earlier", "later", "meanwhile", "however", "still", "yet", "then", "now"):
+        first = tokens[i] if i < v else None
+        if first is not None and first.lower in ("the", "a", "an") and i + 1 < v and tokens[i + 1].capitalized:
+            first = tokens[i + 1]  # "the Illinois Board of Elections was conclusive"
+        if e > i and first.capitalized and first.lower not in TIME_WORDS and first.lower not in (
+                _SENTENCE_ADVERBS) and first.lower not in PREPOSITIONS and first.lower not in _NUMBER_WORDS and not (
+                first.lower.endswith("ly") and e == i + 1):
             np = _np(text, tokens[i:e])
             if np is not None and np.kind in ("person", "org", "generic"):
+                if e < v and tokens[e].text == "," and len(starts) > 1:
+                    # "Speaking in Salem, New Hampshire, Trump went": a place in an adverbial, not the subject
+                    fallback = fallback or np
+                    continue
                 return np
+    return fallback
+
+
+def subjectless(tokens: list[Token], v: int) -> bool:
+    """The verb at ``tokens[v]`` has no subject of its own: ``, adding``, ``and added``, ``but said``."""
+    if v == 0:
+        return False
+    before = tokens[v - 1]
+    return tokens[v].lower.endswith("ing") or before.lower in ("and", "then", "but")
+
+
+def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """Who does the verb at ``tokens[v]`` belong to when it has no subject of its own (``..., adding,``,
+    ``and added``): the subject of an earlier reporting verb of the sentence, else the nearest subject
+    pronoun followed by a verb, else the clause subject. ``tokens`` may start mid-sentence."""
+    lo = 0
+    for k in range(v - 1, -1, -1):
+        if (tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k)) or tokens[k].text in QUOTE_CHARS:
+            lo = k + 1
+            break
+    for k in range(v - 1, lo, -1):
+        info = lexicon.get(tokens[k].lower)
+        if info is not None and info.speech and not tokens[k].capitalized and not tokens[k].lower.endswith(
+                "ing") and not _noun_use(tokens, k):
+            np = subject_left(text, tokens, k, lo, lexicon)
+            if np is not None and np.kind in ("person", "org", "pronoun"):
+                return np
+    for k in range(v - 2, lo - 1, -1):
+        if tokens[k].lower in ("he", "she", "they", "we") and tokens[k + 1].is_word and (
+                not tokens[k + 1].capitalized) and tokens[k + 1].lower not in STOP_WORDS - AUX_ADVERBS:
+            return _np(text, [tokens[k]])
+    if lo > 0 or (tokens and tokens[0].capitalized):
+        return clause_subject(text, tokens, lo, v, lexicon)
     return None
 
 
@@ -306,7 +397,8 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> C
         return None
     for k in range(i + 1, min(n, i + 30)):
         info = lexicon.get(toks[k].lower)
-        if info is not None and info.direct_cue and not toks[k].capitalized:
+        if info is not None and info.direct_cue and not toks[k].capitalized and not _modifier_after_determiner(
+                toks[k - 1], toks[k]):
             np = subject_left(text, toks, k, i, lexicon)
             # the NP must start the window (no other clause between the quote and the NP)
             if np is not None and np.mention.start >= t0.start and (
@@ -317,7 +409,7 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> C
                 return Cue(np, _mention(text, [toks[k]]), "after")
             return _apposition_cue(text, toks, i, lexicon)
         if not _is_np_word(toks[k], lexicon) and toks[k].text != "," and toks[k].lower not in AUX_ADVERBS and not (
-                _is_abbrev_dot(toks, k)):
+                _is_abbrev_dot(toks, k)) and not _modifier_after_determiner(toks[k - 1], toks[k]):
             return _apposition_cue(text, toks, i, lexicon)
     return None
 
@@ -356,7 +448,8 @@ def _np_starts_window(toks: list[Token], i: int, np: SpeakerNP) -> bool:
             return True
         if tok.text not in (",", ".") and not tok.is_word:
             return False
-        if tok.lower in STOP_WORDS and tok.lower not in ("the", "a", "an"):
+        if tok.lower in STOP_WORDS and tok.lower not in ("the", "a", "an") and not (
+                len(tok.text) > 1 and tok.text.isupper()):
             return False
     return True
 
@@ -379,13 +472,15 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
         tok = tokens[v]
         info = lexicon.get(tok.lower)
         if info is None or not (info.direct_cue or (not direct_only and info.speech)) or tok.capitalized or (
-                v > 0 and tokens[v - 1].lower in NOUN_MARKERS):
-            continue
+                v > 0 and tokens[v - 1].lower in NOUN_MARKERS) or (
+                v > 1 and tok.lower == info.base and tokens[v - 2].lower in ("a", "an") and tokens[v - 1].is_word):
+            continue  # "the report", "a snappy retort": a noun
         gap = tokens[v + 1 :]
         # "X said: "..."", "X said, "..."", "X asked "..."", "X told CNN "..."" -- but not "X said that "...""
         strong = (gap and gap[-1].text in (":", ",")) or (not gap and info.base in QUOTE_TAKING) or (
             len(gap) == 1 and gap[-1].capitalized)
-        np = subject_left(text, tokens, v, lo, lexicon)
+        np = sentence_subject(text, tokens, v, lexicon) if subjectless(tokens, v) else subject_left(
+            text, tokens, v, lo, lexicon)
         if np is None and not any(t.is_word for t in tokens[lo:v]):
             np = np_right(text, tokens, v + 1, n, lexicon)  # '"The bridge," said X, "will reopen"'
         if np is None and strong:
@@ -398,10 +493,20 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
                 return Cue(outer.np, outer.cue, "before", strong=strong)
         return Cue(np, _mention(text, [tok]), "before", strong=strong)
     # "... surprise Republican pollster Ann Lee: "..."": a name right before the colon
-    if n >= 2 and tokens[-1].text == ":" and tokens[-2].capitalized:
+    if n >= 3 and tokens[-1].text == ":":
+        # a headline "Gillibrand on Hillary Releasing Her Transcripts: 'I Think She Will'": who speaks on what
+        on = next((k for k in range(lo + 1, min(n - 2, lo + 6)) if tokens[k].lower == "on"), None)
+        if on is not None and all(t.capitalized or t.text == "." for t in tokens[lo:on]):
+            np = _np(text, tokens[lo:on])
+            if np is not None and np.kind in ("person", "org", "generic"):
+                return Cue(np, _mention(text, [tokens[-1]]), "headline")
+    if n >= 2 and tokens[-1].text == ":" and tokens[-2].capitalized and tokens[-2].lower not in TIME_WORDS:
         s = collect_left(tokens, n - 2, lo, lexicon)
         np = _np(text, tokens[s : n - 1]) if s <= n - 2 else None
-        if np is not None and np.kind == "person":
+        # the name labels the quote ("pollster Ann Lee:"); after "with", "of" it is an object ("contrasted him
+        # with Clinton:", "in the spirit of Silicon Valley:")
+        label = s == lo or tokens[s - 1].lower not in ("with", "of", "to", "in", "about", "against")
+        if np is not None and np.kind == "person" and label:
             return Cue(np, _mention(text, [tokens[-1]]), "before")
     # "She then addressed the supporters again: "..."": a colon ends the clause, whose subject speaks
     if n >= 3 and tokens[-1].text == ":" and n - 1 - lo >= 2:

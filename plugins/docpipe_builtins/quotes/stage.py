@@ -17,7 +17,8 @@ from typing import ClassVar
 import attrs
 from docpipe.model import Document, Mention, Quote
 
-from .cues import Cue, _is_abbrev_dot, continuation_after_cue, cue_after, cue_before, find_indirect
+from .cues import (Cue, _is_abbrev_dot, continuation_after_cue, cue_after, cue_before, find_indirect,
+                   sentence_subject, subjectless)
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
 from .speakers import Entity, SpeakerNP, SpeakerRegistry, analyse_np
@@ -31,6 +32,7 @@ NOT_SPEAKER_LABELS = frozenset(
 )
 #: The dash that closes dash-introduced speech ("— We are ready, — said X."): after a space or a comma.
 _SPEECH_DASH_RE = re.compile(r"(?<=[\s,])[—–―]")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|[\"“”]")
 #: Marks that may open a paragraph of quoted speech.
 _OPENING_MARKS = frozenset("\"“„«‘'")
 
@@ -50,6 +52,7 @@ class _Found:
     entity: Entity | None = None
     mention: Mention | None = None
     speaker_name: str | None = None
+    joins: _Found | None = None  # a quote of the same quotation in the paragraph before (see _to_quotes)
 
 
 def _word_count(text: str, start: int, end: int, cap: int = 12) -> int:
@@ -242,6 +245,34 @@ class QuoteStage:
             return start, end, "direct"
         return start, end, "mixed"
 
+    def _cue_ending_sentence(self, text: str, a: int, hi: int, ptoks: ParagraphTokens) -> Cue | None:
+        """'"The most impressive aspect ...," like the recent volatility of markets, said Richard Curtin.':
+        the sentence goes on after the quote and ends with its reporting clause, after the last comma."""
+        toks = ptoks.window(a, min(hi, a + 300), upto_quote=True)
+        end = next((k for k, t in enumerate(toks) if t.text in ".!?;" and not _is_abbrev_dot(toks, k)), None)
+        if end is None:
+            return None
+        comma = next((k for k in range(end - 1, 0, -1) if toks[k].text == ","), None)
+        if comma is None or end - comma > 16:
+            return None
+        return cue_after(text, toks[comma:end + 1], self._lexicon)
+
+    def _subjectless_cue(self, toks: list) -> int | None:
+        """A reporting verb with no subject of its own right before a quote: ``, adding, "``,
+        ``and added: "``. The quote continues the previous speaker (:func:`_continue_speakers`)."""
+        k = len(toks)
+        if k and toks[k - 1].text in (",", ":"):
+            k -= 1
+        if k < 1:
+            return None
+        verb = toks[k - 1]
+        info = self._lexicon.get(verb.lower)
+        if info is None or not info.direct_cue or verb.capitalized:
+            return None
+        if k == 1:  # right after the previous quote: 'needled the "reporter," saying, "..."'
+            return 0 if verb.lower.endswith("ing") else None
+        return k - 1 if subjectless(toks, k - 1) else None
+
     def _intro(self, text: str, ps: int, pe: int) -> Cue | None:
         """``Caddell continued:`` / ``McCrummen reports:`` ending a paragraph introduces the next one's quote."""
         toks = tokenize(text, max(ps, pe - self.window), pe)
@@ -254,28 +285,51 @@ class QuoteStage:
         lex = self._lexicon
         w = self.window
         after = before = None
+        a = sp.end
         if sp.close_mark is not None:
             a = sp.close_mark + (2 if text.startswith("''", sp.close_mark) else 1)
             after = cue_after(text, ptoks.window(a, min(hi, a + w * 3 // 5), upto_quote=True), lex)
         if sp.open_mark is not None:
             before = cue_before(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex)
+        if before is None and sp.open_mark is not None and _full_sentence(text, sp) and text[
+                max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] in (",", ":"):
+            # 'Clinton said in the spring, when the story broke, "I did not ..."': a longer way back to the verb
+            before = cue_before(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex, max_gap=25)
         short = _word_count(text, sp.start, sp.end) < self.min_words
         cue: Cue | None
         new_sentence_after = (
-            sp.close_mark is not None and text[sp.end - 1] == "." and _next_char(text, sp.close_mark + 1, hi).isupper()
+            sp.close_mark is not None and text[sp.end - 1] == "." and _next_char(text, a, hi).isupper()
         )
-        if before is not None and (before.strong or new_sentence_after) and (
+        if after is None and sp.close_mark is not None and _next_char(text, a, hi).islower():
+            after = self._cue_ending_sentence(text, a, hi, ptoks)
+        if after is not None and new_sentence_after and not _short_clause(text, after.cue.end, hi):
+            after = None  # '"...." Reid said both Rubio and Cruz are ...': a new sentence, not this quote's cue
+        if after is not None and text[sp.end - 1] == ",":
+            cue = after  # '"...," he told the Times': the comma inside the marks hands the quote to what follows
+        elif before is not None and (before.strong or new_sentence_after) and (
                 new_sentence_after or text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"):
             cue = before  # 'X said: "..."' / 'and said, "... ." The star then recalled': the cue before wins
         elif after is not None:
             cue = after
-        elif before is not None and before.strong:
-            cue = before
+        elif before is not None and (before.strong or (
+                _full_sentence(text, sp) and not text[before.cue.end : sp.open_mark].strip())):
+            cue = before  # 'The ad claims "Jeb is the conservative you can trust."': a whole sentence, quoted
         else:
             cue = None
         starts = _starts_sentence(text, sp, lo)
+        if cue is None and not nested and sp.open_mark is not None and not short:
+            toks = ptoks.window(max(lo, sp.open_mark - 400), sp.open_mark)
+            v = self._subjectless_cue(toks)
+            if v is not None:
+                # 'Warren ... endorsed Clinton, saying, "..."', '..., Graham said, adding, "..."': the subject of
+                # the sentence speaks; without one, the speaker of the quote before (_continue_speakers)
+                np = sentence_subject(text, toks, v, self._lexicon)
+                return _Found(sp.start, sp.end, "direct", index, np=np, cue=Mention(toks[v].text, toks[v].start, toks[v].end),
+                              confidence=0.6, unclosed=sp.close_mark is None, starts_para=sp.start - ps <= 2)
         if _title_case(text, sp.start, sp.end) and not (
-                cue is before and cue is not None and text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"):
+                cue is before and cue is not None and text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"
+        ) and not (cue is after and cue is not None and starts and text[sp.end - 1] in ",!?"):
+            # (a sentence of its own ending in a comma before its cue is speech: '"Like Oakland. Or Ferguson," X said')
             return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
         if cue is None and (short or not starts):
             return None  # a scare quote, a title, or a quoted phrase inside a sentence (mixed, found later)
@@ -336,6 +390,21 @@ def _title_case(text: str, start: int, end: int) -> bool:
         return False
     big = [w for w in words[1:] if w.lower() not in _TITLE_SMALL_WORDS and w[0].isalpha()]
     return words[0][0].isupper() and len(big) >= 1 and all(w[0].isupper() for w in big)
+
+
+def _full_sentence(text: str, sp: MarkedSpan) -> bool:
+    """The quoted words are a sentence of their own: a capital first, a terminator last, four words or more."""
+    return (sp.close_mark is not None and text[sp.start].isupper() and text[sp.end - 1] in ".!?"
+            and _word_count(text, sp.start, sp.end) >= 4)
+
+
+def _short_clause(text: str, pos: int, end: int, max_words: int = 8) -> bool:
+    """From ``pos`` to the end of the sentence there are at most ``max_words`` words and no "that":
+    ``he said in an interview.``, not ``he announced that France would ...``."""
+    stop = min(end, pos + 200)
+    m = _SENTENCE_END_RE.search(text, pos, stop)
+    tail = text[pos : m.start() if m else stop].split()
+    return m is not None and len(tail) <= max_words and "that" not in tail
 
 
 def _next_char(text: str, pos: int, end: int) -> str:
@@ -447,29 +516,58 @@ def _continue_speakers(found: list[_Found]) -> None:
                 nxt = by_para[paras[pi + 1]][0]
                 if nxt.starts_para and nxt.mention is not None:
                     src = nxt
+                    if nxt.joins is None and nxt.kind == "direct" and f.kind == "direct":
+                        nxt.joins = f  # a quote left open goes on in the next paragraph: one quotation
             if src is None:
                 src = previous or next_attr[k]
             if src is None and f.starts_para and pi > 0 and para - paras[pi - 1] <= 2:
                 # the previous paragraph with quotes, at most one quote-less paragraph back
                 src = last_attributed[paras[pi - 1]]
+                if src is not None and k == 0 and para - paras[pi - 1] == 1 and src is by_para[paras[pi - 1]][-1] and (
+                        src.kind == f.kind == "direct"):
+                    f.joins = src  # '"A," said X.' then a paragraph '"B."': X's speech goes on
             if src is not None:
                 f.entity, f.mention, f.confidence = src.entity, src.mention, 0.6
                 f.speaker_name = src.speaker_name
-                if src.para == f.para:
+                if src.para == f.para and f.cue is None:
                     f.cue = src.cue  # '"A," said X. "B."': the second piece rests on the same cue
                     previous = f
+        # quotes attributed just now count for the paragraphs that follow ('"A," X said. / "B." / "C."')
+        last_attributed[para] = next(
+            (g for g in reversed(items) if g.mention is not None and g.parent is None), None)
 
 
 def _to_quotes(found: list[_Found]) -> tuple[Quote, ...]:
     ids = {id(f): f"q{i}" for i, f in enumerate(found, 1)}
+    # Parts of one quotation: top-level quotes of a paragraph that rest on the same cue
+    # ('"The bridge," said X, "will reopen in June."'); each part points at the part before it.
+    # A quote also joins the quotation of a quote in the paragraph before (``_Found.joins``).
+    last_part: dict[tuple[int, int, int], _Found] = {}
+    chain_of: dict[int, list[_Found]] = {}  # id(part) -> the parts of its quotation so far
     quotes = []
     for f in found:
         name = f.entity.name if f.entity is not None else f.speaker_name
+        previous = None
+        key = (f.para, f.cue.start, f.cue.end) if f.cue is not None else None
+        if f.parent is None and f.joins is not None and id(f.joins) in chain_of:
+            previous = chain_of[id(f.joins)][-1]
+        elif f.parent is None and key is not None:
+            previous = last_part.get(key)
+        if previous is not None and previous.end > f.start:
+            previous = None  # parts follow each other, they never overlap
+        continues = ids[id(previous)] if previous is not None else None
+        if f.parent is None:
+            chain = chain_of[id(previous)] if previous is not None else []
+            chain.append(f)
+            chain_of[id(f)] = chain
+            if key is not None and (previous is not None or key not in last_part or last_part[key].end <= f.start):
+                last_part[key] = f
         quotes.append(
             Quote(
                 id=ids[id(f)], start=f.start, end=f.end, kind=f.kind, speaker=name,
                 speaker_mention=f.mention, cue=f.cue,
                 nested_in=ids[id(f.parent)] if f.parent is not None else None,
+                continues=continues,
                 confidence=f.confidence if name or f.mention else min(f.confidence, 0.3),
             )
         )

@@ -17,7 +17,11 @@ TOKEN_RE = re.compile(rf"\w{_WORD_TAIL}(?:[’'\-.&]\w{_WORD_TAIL})*|[^\w\s]")
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)")
 
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof", "rev", "hon", "pres", "supt", "capt", "cmdr", "adm", "maj", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n", "d.c", "e.g", "i.e", "ft", "mt", "fig", "approx", "dept", "est"]
+    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof", "rev", "hon", "pres", "supt", "capt", "cmdr", "adm", "maj", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n", "d.c", "e.g", "i.e", "ft", "mt", "fig", "approx", "dept", "est",
+     # US state abbreviations of the AP style ("of Allentown, Pa., said")
+     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+     "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va", "wash",
+     "wis", "wyo"]
 )
 
 
