@@ -94,3 +94,42 @@ def test_a_new_sentence_after_the_quote_is_not_its_cue():
     quote, announcement = doc.quotes
     assert (quote.kind, quote.cue.text, quote.speaker_mention.text) == ("mixed", "condemned", "Ola Berg")
     assert (announcement.kind, announcement.cue.text) == ("indirect", "announced")
+
+
+def test_possessive_apostrophe_and_dotted_abbreviations_inside_an_apposition():
+    doc = run('"We can win without a super PAC," Ada Lind, Jonas\' campaign manager, said in a statement.\n'
+              '"The harbour needs a new pier," Jan Berg, 30, of Dover, N.H., who was polled, said on Monday.')
+    assert [q.speaker for q in doc.quotes] == ["Ada Lind", "Jan Berg"]
+
+
+def test_modifiers_inside_a_speaker_noun_phrase():
+    doc = run('"It was very nice," the gambling tycoon told reporters.\n'
+              '"He must stop blaming everyone else," the conservative-leaning newspaper wrote.')
+    assert [q.speaker_mention.text for q in doc.quotes] == ["the gambling tycoon", "the conservative-leaning newspaper"]
+
+
+def test_a_reporting_sentence_or_put_it_introduces_the_quote():
+    doc = run('Ada Lind, the party spokeswoman, said in a statement. "There are no ballots to count again."\n'
+              'As Professor Jan Berg put it: "The harbour is the heart of the town."')
+    assert [(q.speaker, q.cue.text) for q in doc.quotes] == [("Ada Lind", "said"), ("Jan Berg", "put it")]
+
+
+def test_a_signature_paragraph_signs_the_quote_before_it():
+    doc = run('"I went to the harbour before the storm and warned everyone about it."\n'
+              "- Ada Lind.\n"
+              "Lind tends to overstate her role.")
+    (quote,) = doc.quotes
+    assert (quote.speaker, quote.cue.text) == ("Ada Lind", "-")
+
+
+def test_first_verb_of_a_coordination_gives_the_subject():
+    doc = run('When asked whom she supported, Ms. Ada Lind smiled and said, "I am waiting for the mayor."')
+    (quote,) = doc.quotes
+    assert quote.speaker_mention.text == "Ada Lind"
+
+
+def test_manner_of_speaking_verbs_after_a_quote():
+    doc = run('"What was the pivot point that changed him?" Jan Berg questioned.\n'
+              '"Note to the council: not on my watch," Ada Lind posted on Monday.\n'
+              '"Will he be the next mayor?" a staffer in the room wondered.')
+    assert [q.speaker_mention.text for q in doc.quotes] == ["Jan Berg", "Ada Lind", "a staffer"]

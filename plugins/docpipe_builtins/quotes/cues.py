@@ -84,6 +84,9 @@ def _is_np_word(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
     return not (low.endswith("ed") and len(low) > 4 and low not in _ED_NOUNS)
 
 
+_DOTTED_ABBREVIATION_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
 def _is_abbrev_dot(tokens: list[Token], i: int) -> bool:
     """A '.' token that belongs to an abbreviation or an initial (``Sen.``, ``J.``)."""
     if tokens[i].text != "." or i == 0:
@@ -91,6 +94,8 @@ def _is_abbrev_dot(tokens: list[Token], i: int) -> bool:
     prev = tokens[i - 1]
     return prev.end == tokens[i].start and (
         prev.lower in ABBREVIATIONS
+        or _DOTTED_ABBREVIATION_RE.match(prev.text) is not None  # "N.C.", "D.C.", "U.S."
+
         or (len(prev.text) == 1 and prev.text.isupper())
         or ("-" in prev.text and len(prev.text) <= 7 and prev.text[0].isupper())  # (D-Wis.), R-Ky.
     )
@@ -161,9 +166,9 @@ def _plausible_subject(toks: list[Token]) -> bool:
     last = words[-1]
     if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS:
         return False
-    for t in words:  # ("conservative-leaning" is an adjective)
+    for i, t in enumerate(words):  # ("conservative-leaning" is an adjective; "the gambling tycoon" a modifier)
         if not t.capitalized and (t.lower.endswith("ing") and len(t.lower) > 4 and t.lower not in _ING_NOUNS
-                                  and "-" not in t.text):
+                                  and "-" not in t.text) and not (0 < i < len(words) - 1 and words[i - 1].lower in DETERMINERS):
             return False
     if len(words) == 1 and not last.capitalized and last.lower not in SUBJECT_PRONOUNS and last.lower not in (
             "him", "her", "them", "us", "me", "who") and last.lower not in GENERIC_HEADS and last.lower not in ORG_WORDS:
@@ -310,15 +315,31 @@ def subjectless(tokens: list[Token], v: int) -> bool:
     return tokens[v].lower.endswith("ing") or before.lower in ("and", "then", "but")
 
 
+def _verb_like(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
+    """A lower-case past-tense or reporting-verb form: "smiled", "laughed", "nodded", "said"."""
+    low = tok.lower
+    return tok.is_word and not tok.capitalized and (
+        low in lexicon or (low.endswith("ed") and len(low) > 4 and low not in _ED_NOUNS))
+
+
 def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """Who does the verb at ``tokens[v]`` belong to when it has no subject of its own (``..., adding,``,
     ``and added``): the subject of an earlier reporting verb of the sentence, else the nearest subject
     pronoun followed by a verb, else the clause subject. ``tokens`` may start mid-sentence."""
     lo = 0
     for k in range(v - 1, -1, -1):
-        if (tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k)) or tokens[k].text in QUOTE_CHARS:
+        if (tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k)) or (
+                tokens[k].text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)):
             lo = k + 1
             break
+    u = v - 2
+    while u > lo and tokens[u].lower in AUX_ADVERBS:
+        u -= 1
+    if v >= 2 and tokens[v - 1].lower in ("and", "but", "then") and u > lo and _verb_like(tokens[u], lexicon):
+        # "Ms. Sherry smiled and said": the first verb's subject (not a pronoun of an earlier clause)
+        np = subject_left(text, tokens, u, lo, lexicon)
+        if np is not None and np.kind in ("person", "org", "pronoun"):
+            return np
     for k in range(v - 1, lo, -1):
         info = lexicon.get(tokens[k].lower)
         if info is not None and info.speech and not tokens[k].capitalized and not tokens[k].lower.endswith(
@@ -357,10 +378,19 @@ def np_right(text: str, tokens: list[Token], i: int, hi: int, lexicon: dict[str,
     return np
 
 
+def _is_possessive_mark(tokens: list[Token], k: int) -> bool:
+    """A ``'`` glued to a word ending in s, followed by a word: "Sanders' campaign manager"."""
+    if k == 0 or k + 1 >= len(tokens) or tokens[k].text not in ("'", "’"):
+        return False
+    prev, nxt = tokens[k - 1], tokens[k + 1]
+    return prev.end == tokens[k].start and prev.text[-1:] in ("s", "S") and nxt.is_word and nxt.start > tokens[k].end
+
+
 def _cut_window(tokens: list[Token]) -> list[Token]:
     """Tokens up to the end of the sentence or the next quote mark."""
     for k, tok in enumerate(tokens):
-        if tok.text in QUOTE_CHARS or (tok.text in TERMINATORS and not _is_abbrev_dot(tokens, k)):
+        if (tok.text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)) or (
+                tok.text in TERMINATORS and not _is_abbrev_dot(tokens, k)):
             return tokens[:k]
     return tokens
 
@@ -407,9 +437,16 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> C
                 or _np_starts_window(toks, i, np)
             ):
                 return Cue(np, _mention(text, [toks[k]]), "after")
+            e = collect_right(toks, i, k, lexicon)
+            if i < e < k and toks[e].lower in PREPOSITIONS and k - e <= 6:
+                # '"...?" a staffer in the room wondered': the NP that opens the window, then a PP
+                np = _np(text, toks[i:e])
+                if np is not None:
+                    return Cue(np, _mention(text, [toks[k]]), "after")
             return _apposition_cue(text, toks, i, lexicon)
         if not _is_np_word(toks[k], lexicon) and toks[k].text != "," and toks[k].lower not in AUX_ADVERBS and not (
-                _is_abbrev_dot(toks, k)) and not _modifier_after_determiner(toks[k - 1], toks[k]):
+                _is_abbrev_dot(toks, k)) and not _modifier_after_determiner(toks[k - 1], toks[k]) and not (
+                toks[k].lower in PREPOSITIONS and k - i <= 6):  # (a short PP after the subject, checked above)
             return _apposition_cue(text, toks, i, lexicon)
     return None
 
@@ -465,7 +502,8 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
         return None
     lo = 0
     for k in range(n - 1, -1, -1):  # this sentence / clause only
-        if tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k) or tokens[k].text in QUOTE_CHARS:
+        if tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k) or (
+                tokens[k].text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)):
             lo = k + 1
             break
     for v in range(n - 1, max(lo, n - 1 - max_gap) - 1, -1):
@@ -493,6 +531,10 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
                 return Cue(outer.np, outer.cue, "before", strong=strong)
         return Cue(np, _mention(text, [tok]), "before", strong=strong)
     # "... surprise Republican pollster Ann Lee: "..."": a name right before the colon
+    if n >= 4 and tokens[-1].text == ":" and tokens[-3].lower == "put" and tokens[-2].lower == "it":
+        np = subject_left(text, tokens, n - 3, lo, lexicon)  # "As Professor Foner put it: '...'"
+        if np is not None:
+            return Cue(np, _mention(text, tokens[-3:-1]), "before")
     if n >= 3 and tokens[-1].text == ":":
         # a headline "Gillibrand on Hillary Releasing Her Transcripts: 'I Think She Will'": who speaks on what
         on = next((k for k in range(lo + 1, min(n - 2, lo + 6)) if tokens[k].lower == "on"), None)
@@ -502,10 +544,15 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
                 return Cue(np, _mention(text, [tokens[-1]]), "headline")
     if n >= 2 and tokens[-1].text == ":" and tokens[-2].capitalized and tokens[-2].lower not in TIME_WORDS:
         s = collect_left(tokens, n - 2, lo, lexicon)
+        for k in range(n - 3, s - 1, -1):
+            if tokens[k].text in DASHES and k > 0 and tokens[k].start > tokens[k - 1].end:
+                s = k + 1  # "... for Republican contests - Philip Bump:": the name after the spaced dash
+                break
         np = _np(text, tokens[s : n - 1]) if s <= n - 2 else None
         # the name labels the quote ("pollster Ann Lee:"); after "with", "of" it is an object ("contrasted him
         # with Clinton:", "in the spirit of Silicon Valley:")
-        label = s == lo or tokens[s - 1].lower not in ("with", "of", "to", "in", "about", "against")
+        label = s == lo or tokens[s - 1].lower not in ("with", "of", "to", "in", "about", "against", "on", "via",
+                                                       "at", "from", "by", "for")
         if np is not None and np.kind == "person" and label:
             return Cue(np, _mention(text, [tokens[-1]]), "before")
     # "She then addressed the supporters again: "..."": a colon ends the clause, whose subject speaks
@@ -519,6 +566,31 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
             np = np_right(text, tokens, k + 2, n, _NO_VERBS)
             if np is not None:
                 return Cue(np, _mention(text, tokens[k : k + 2]), "according")
+    return None
+
+
+def reporting_sentence(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> Cue | None:
+    """``Sam Lau said in a statement.`` right before a quote: a sentence that is only a reporting clause
+    (subject, speech verb, at most a short phrase, no "that") introduces the quote after it."""
+    if len(tokens) < 3 or tokens[-1].text != "." or _is_abbrev_dot(tokens, len(tokens) - 1):
+        return None
+    end = len(tokens) - 1
+    lo = 0
+    for k in range(end - 1, -1, -1):
+        if (tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k)) or (
+                tokens[k].text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)):
+            lo = k + 1
+            break
+    for v in range(max(lo + 1, end - 8), end):
+        info = lexicon.get(tokens[v].lower)
+        if info is None or not info.direct_cue or tokens[v].capitalized or tokens[v].lower.endswith("ing") or (
+                _noun_use(tokens, v)):
+            continue
+        tail = tokens[v + 1 : end]
+        if any(t.lower == "that" or t.lower in lexicon or t.text in QUOTE_CHARS for t in tail):
+            return None
+        np = subject_left(text, tokens, v, lo, lexicon)
+        return Cue(np, _mention(text, [tokens[v]]), "before", strong=False) if np is not None else None
     return None
 
 
@@ -729,6 +801,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if tried > 3:
             break
         np = subject_left(text, tokens, v, 0, lexicon)
+        if np is None and subjectless(tokens, v):
+            np = sentence_subject(text, tokens, v, lexicon)  # "She's a supporter but concedes that ..."
         if np is None:
             continue
         if "np" in info.tags:

@@ -18,7 +18,7 @@ import attrs
 from docpipe.model import Document, Mention, Quote
 
 from .cues import (Cue, _is_abbrev_dot, continuation_after_cue, cue_after, cue_before, find_indirect,
-                   sentence_subject, subjectless)
+                   reporting_sentence, sentence_subject, subjectless)
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
 from .speakers import Entity, SpeakerNP, SpeakerRegistry, analyse_np
@@ -96,6 +96,7 @@ class QuoteStage:
         registry = SpeakerRegistry()
         found: list[_Found] = []
         intro: Cue | None = None
+        signed: list[_Found] | None = None  # the previous paragraph's quotes, all without a speaker
         for index, (ps, pe, role) in enumerate(paras):
             ps, pe = _trim(text, ps, pe)
             if ps >= pe:
@@ -103,7 +104,11 @@ class QuoteStage:
             items = self._paragraph(text, ps, pe, role, index)
             if intro is not None and items and items[0].np is None and items[0].starts_para:
                 items[0].np, items[0].cue, items[0].confidence = intro.np, intro.cue, 0.8
-            intro = self._intro(text, ps, pe) if text[pe - 1] == ":" else None
+            intro = self._intro(text, ps, pe) if text[pe - 1] in ":." and not items else None
+            if signed is not None and not items and _sign(signed, text, ps, pe):  # '"...."' then '- Sanders.'
+                for f in signed:
+                    f.entity, f.mention = registry.resolve(f.np), f.np.mention
+            signed = items if items and all(f.np is None for f in items) else None
             for f in sorted((f for f in items if f.np is not None), key=lambda f: f.np.mention.start):
                 f.entity = registry.resolve(f.np)
                 f.mention = f.np.mention
@@ -274,10 +279,12 @@ class QuoteStage:
         return k - 1 if subjectless(toks, k - 1) else None
 
     def _intro(self, text: str, ps: int, pe: int) -> Cue | None:
-        """``Caddell continued:`` / ``McCrummen reports:`` ending a paragraph introduces the next one's quote."""
+        """``Caddell continued:`` / ``McCrummen reports:`` / ``Lau said in a statement.`` ending a paragraph
+        introduces the next one's quote."""
         toks = tokenize(text, max(ps, pe - self.window), pe)
-        cue = cue_before(text, toks, self._lexicon, max_gap=10, direct_only=False)
-        return cue
+        if text[pe - 1] == ":":
+            return cue_before(text, toks, self._lexicon, max_gap=10, direct_only=False)
+        return reporting_sentence(text, toks, self._lexicon)
 
     def _direct(self, text: str, sp: MarkedSpan, lo: int, hi: int, index: int, ps: int, ptoks: ParagraphTokens,
                 nested: bool = False) -> _Found | None:
@@ -317,6 +324,8 @@ class QuoteStage:
         else:
             cue = None
         starts = _starts_sentence(text, sp, lo)
+        if cue is None and not nested and starts and sp.open_mark is not None and sp.open_mark > lo:
+            cue = reporting_sentence(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex)
         if cue is None and not nested and sp.open_mark is not None and not short:
             toks = ptoks.window(max(lo, sp.open_mark - 400), sp.open_mark)
             v = self._subjectless_cue(toks)
@@ -481,6 +490,25 @@ def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> 
         return None
     colon_m = Mention(":", toks[colon].start, toks[colon].end)
     return _Found(start, end, kind, index, np=np, cue=colon_m, confidence=0.6)
+
+
+def _sign(items: list[_Found], text: str, ps: int, pe: int) -> bool:
+    """A paragraph ``- Sanders.`` / ``-President Obama, tweeting ...`` signs the quotes of the one before."""
+    if text[ps] not in "-—–―" or pe - ps > 120:
+        return False
+    toks = tokenize(text, ps + 1, pe)
+    k = 0
+    while k < len(toks) and (toks[k].is_word or toks[k].text == ".") and not (
+            toks[k].text == "." and k == len(toks) - 1):
+        k += 1
+    if not 0 < k <= 6 or not toks[0].capitalized:
+        return False
+    np = analyse_np(text, toks[:k])
+    if np is None or np.kind not in ("person", "org"):
+        return False
+    for f in items:
+        f.np, f.cue, f.confidence = np, Mention(text[ps], ps, ps + 1), 0.7
+    return True
 
 
 def _continue_speakers(found: list[_Found]) -> None:
