@@ -133,3 +133,20 @@ def test_manner_of_speaking_verbs_after_a_quote():
               '"Note to the council: not on my watch," Ada Lind posted on Monday.\n'
               '"Will he be the next mayor?" a staffer in the room wondered.')
     assert [q.speaker_mention.text for q in doc.quotes] == ["Jan Berg", "Ada Lind", "a staffer"]
+
+
+def test_indirect_content_stops_where_the_writer_comments():
+    doc = run("Ada Lind said that the vote had been rigged against her, a charge that the council denied.\n"
+              "Jan Berg said the harbour would close in May (although he gave no date for the repairs).\n"
+              "The mayor said the ferry would run again — even though the pier is still broken.")
+    assert [doc.text[q.start:q.end] for q in doc.quotes] == [
+        "that the vote had been rigged against her",
+        "the harbour would close in May",
+        "the ferry would run again"]
+
+
+def test_a_parenthetical_cue_belongs_to_the_sentence_it_interrupts():
+    doc = run('"We are a quiet harbour town and we like it," said Jan Berg, a retired pilot. '
+              '"Nobody comes here by accident." Perhaps, he said, the town "has grown too fast."')
+    first, second = doc.quotes[:2]
+    assert second.continues == first.id and second.speaker_mention.text == "Jan Berg"

@@ -121,6 +121,8 @@ def collect_left(tokens: list[Token], j: int, lo: int, lexicon: dict[str, VerbIn
     i = j
     while i >= lo and j - i < limit:
         tok = tokens[i]
+        if tok.lower == "that" and i < j and (tokens[i + 1].lower in DETERMINERS or tokens[i + 1].capitalized):
+            break  # "a charge that the council denied": "that" opens a clause here, it is not a determiner
         if _is_abbrev_dot(tokens, i) or _is_np_word(tok, lexicon) or (
                 i > lo and _modifier_after_determiner(tokens[i - 1], tok)):
             i -= 1
@@ -569,18 +571,25 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
     return None
 
 
-def reporting_sentence(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> Cue | None:
+def reporting_sentence(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
+                       from_paragraph_start: bool = True) -> Cue | None:
     """``Sam Lau said in a statement.`` right before a quote: a sentence that is only a reporting clause
-    (subject, speech verb, at most a short phrase, no "that") introduces the quote after it."""
+    (subject, speech verb, at most a short phrase, no "that") introduces the quote after it.
+
+    ``tokens`` end with the sentence's period; unless ``from_paragraph_start``, they must also hold the
+    sentence's start (a window cut at the previous quote holds the rest of that quote's sentence)."""
     if len(tokens) < 3 or tokens[-1].text != "." or _is_abbrev_dot(tokens, len(tokens) - 1):
         return None
     end = len(tokens) - 1
-    lo = 0
+    lo = 0 if from_paragraph_start else None
     for k in range(end - 1, -1, -1):
-        if (tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k)) or (
-                tokens[k].text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)):
+        if tokens[k].text in QUOTE_CHARS and not _is_possessive_mark(tokens, k):
+            return None  # '"A," he said, noting that ... points. "B."': the clause of the quote before
+        if tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k):
             lo = k + 1
             break
+    if lo is None or any(t.lower == "that" for t in tokens[lo:end]):
+        return None
     for v in range(max(lo + 1, end - 8), end):
         info = lexicon.get(tokens[v].lower)
         if info is None or not info.direct_cue or tokens[v].capitalized or tokens[v].lower.endswith("ing") or (
@@ -627,6 +636,12 @@ CONTENT_CUTTERS = frozenset(["contradicting", "despite", "even", "prompting", "s
 CLAUSE_CONJUNCTIONS = frozenset(["but", "though", "although", "while", "whereas"])
 
 
+#: After a comma, these open the writer's comment on what was reported.
+_RELATIVE_CUTTERS = frozenset(["who", "whom", "which", "when", "where", "whose", "a", "an"])
+#: After a dash, these open the writer's aside.
+_AFTER_DASH_CUTTERS = frozenset(["even", "although", "though", "while", "which", "who", "and", "but", "as"])
+
+
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
     """Offset where content ends: before a final sentence terminator.
 
@@ -637,8 +652,12 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
     if start_index is not None:
         for k in range(start_index + 4, end_index - 1):
             tok = tokens[k]
-            if tok.text == ";":
-                end_index = k
+            if tok.text == ";" or (tok.text == "(" and k > start_index) or (
+                    tok.text in ("—", "–") and k + 1 < end_index and tokens[k + 1].lower in _AFTER_DASH_CUTTERS):
+                end_index = k  # (also an aside of the writer's: "(although ...", "— even the ones ...")
+                break
+            if tok.text == "," and k + 1 < end_index and tokens[k + 1].lower in _RELATIVE_CUTTERS:
+                end_index = k  # ", who he blasted as ...", ", a charge that ...": the writer comments
                 break
             if tok.text == "," and k + 1 < end_index:
                 nxt = tokens[k + 1].lower

@@ -95,16 +95,18 @@ class QuoteStage:
             paras = _lines(text)
         registry = SpeakerRegistry()
         found: list[_Found] = []
-        intro: Cue | None = None
+        intro_para: tuple[int, int] | None = None  # a paragraph that may introduce the next one's quote
         signed: list[_Found] | None = None  # the previous paragraph's quotes, all without a speaker
         for index, (ps, pe, role) in enumerate(paras):
             ps, pe = _trim(text, ps, pe)
             if ps >= pe:
                 continue
             items = self._paragraph(text, ps, pe, role, index)
-            if intro is not None and items and items[0].np is None and items[0].starts_para:
-                items[0].np, items[0].cue, items[0].confidence = intro.np, intro.cue, 0.8
-            intro = self._intro(text, ps, pe) if text[pe - 1] in ":." and not items else None
+            if intro_para is not None and items and items[0].np is None and items[0].starts_para:
+                intro = self._intro(text, *intro_para)  # (read only when needed: most paragraphs need none)
+                if intro is not None:
+                    items[0].np, items[0].cue, items[0].confidence = intro.np, intro.cue, 0.8
+            intro_para = (ps, pe) if text[pe - 1] in ":." and not items else None
             if signed is not None and not items and _sign(signed, text, ps, pe):  # '"...."' then '- Sanders.'
                 for f in signed:
                     f.entity, f.mention = registry.resolve(f.np), f.np.mention
@@ -325,7 +327,8 @@ class QuoteStage:
             cue = None
         starts = _starts_sentence(text, sp, lo)
         if cue is None and not nested and starts and sp.open_mark is not None and sp.open_mark > lo:
-            cue = reporting_sentence(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex)
+            cue = reporting_sentence(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex,
+                                     from_paragraph_start=max(lo, sp.open_mark - w) == ps)
         if cue is None and not nested and sp.open_mark is not None and not short:
             toks = ptoks.window(max(lo, sp.open_mark - 400), sp.open_mark)
             v = self._subjectless_cue(toks)
@@ -412,8 +415,10 @@ def _short_clause(text: str, pos: int, end: int, max_words: int = 8) -> bool:
     ``he said in an interview.``, not ``he announced that France would ...``."""
     stop = min(end, pos + 200)
     m = _SENTENCE_END_RE.search(text, pos, stop)
-    tail = text[pos : m.start() if m else stop].split()
-    return m is not None and len(tail) <= max_words and "that" not in tail
+    tail_text = text[pos : m.start() if m else stop]
+    tail = tail_text.split()
+    # ('"...." Perhaps, he said, this "small town ...": a parenthetical cue belongs to its own sentence)
+    return m is not None and len(tail) <= max_words and "that" not in tail and not tail_text.startswith(",")
 
 
 def _next_char(text: str, pos: int, end: int) -> str:
