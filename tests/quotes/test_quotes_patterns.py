@@ -150,3 +150,15 @@ def test_a_parenthetical_cue_belongs_to_the_sentence_it_interrupts():
               '"Nobody comes here by accident." Perhaps, he said, the town "has grown too fast."')
     first, second = doc.quotes[:2]
     assert second.continues == first.id and second.speaker_mention.text == "Jan Berg"
+
+
+def test_a_quote_that_begins_a_sentence_ending_in_its_cue_is_mixed_to_the_comma():
+    doc = run('"Boots on the ground" would be the right answer in this case, Ada Lind said on Monday.')
+    (quote,) = doc.quotes
+    assert (quote.kind, quote.speaker) == ("mixed", "Ada Lind")
+    assert doc.text[quote.start:quote.end] == 'Boots on the ground" would be the right answer in this case'
+
+
+def test_a_quoted_list_of_names_is_not_speech():
+    doc = run('The delegates: "Ada Lind, Jan Berg, Ola Novak and Per Holm." The vote is on Monday.')
+    assert doc.quotes == ()

@@ -294,6 +294,7 @@ class QuoteStage:
         lex = self._lexicon
         w = self.window
         after = before = None
+        sentence_goes_on = False  # the cue after the quote ends a sentence that the quote only begins
         a = sp.end
         if sp.close_mark is not None:
             a = sp.close_mark + (2 if text.startswith("''", sp.close_mark) else 1)
@@ -311,6 +312,7 @@ class QuoteStage:
         )
         if after is None and sp.close_mark is not None and _next_char(text, a, hi).islower():
             after = self._cue_ending_sentence(text, a, hi, ptoks)
+            sentence_goes_on = after is not None
         if after is not None and new_sentence_after and not _short_clause(text, after.cue.end, hi):
             after = None  # '"...." Reid said both Rubio and Cruz are ...': a new sentence, not this quote's cue
         if after is not None and text[sp.end - 1] == ",":
@@ -343,8 +345,9 @@ class QuoteStage:
         ) and not (cue is after and cue is not None and starts and text[sp.end - 1] in ",!?"):
             # (a sentence of its own ending in a comma before its cue is speech: '"Like Oakland. Or Ferguson," X said')
             return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
-        if cue is None and (short or not starts):
-            return None  # a scare quote, a title, or a quoted phrase inside a sentence (mixed, found later)
+        if cue is None and (short or not starts or _mostly_names(text, sp.start, sp.end)):
+            # a scare quote, a title, a quoted phrase inside a sentence (mixed, found later), a list of names
+            return None
         if short and not starts and (cue is not before or (
                 text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] not in (":", ",")
                 and text[cue.cue.end : sp.open_mark].strip())):
@@ -355,6 +358,11 @@ class QuoteStage:
         start, end, kind = sp.start, sp.end, "direct"
         if cue is not None and cue is before and not nested and cue.cue.end <= sp.open_mark:
             start, end, kind = self._embedded(text, sp, cue, hi, ptoks)
+        elif cue is not None and cue is after and sentence_goes_on and not nested:
+            # '"Boots on the ground" would be appropriate, Lund said': the reported words run to the comma
+            comma = text.rfind(",", a, cue.np.mention.start if cue.np.mention.start > a else cue.cue.start)
+            if comma > a:
+                end, kind = _trim(text, sp.start, comma)[1], "mixed"
         elif cue is not None and cue is after and not starts and not nested:
             # 'With thousands of systems, "there is no single point of failure," he said.': the words before
             # the quote belong to what is reported (a mixed quote from the sentence start)
@@ -402,6 +410,12 @@ def _title_case(text: str, start: int, end: int) -> bool:
         return False
     big = [w for w in words[1:] if w.lower() not in _TITLE_SMALL_WORDS and w[0].isalpha()]
     return words[0][0].isupper() and len(big) >= 1 and all(w[0].isupper() for w in big)
+
+
+def _mostly_names(text: str, start: int, end: int) -> bool:
+    """Two thirds of the words capitalised: a list of names, a byline or a headline, not speech."""
+    words = [w for w in text[start : min(end, start + 400)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) * 3 >= len(words) * 2
 
 
 def _full_sentence(text: str, sp: MarkedSpan) -> bool:
