@@ -162,3 +162,10 @@ def test_a_quote_that_begins_a_sentence_ending_in_its_cue_is_mixed_to_the_comma(
 def test_a_quoted_list_of_names_is_not_speech():
     doc = run('The delegates: "Ada Lind, Jan Berg, Ola Novak and Per Holm." The vote is on Monday.')
     assert doc.quotes == ()
+
+
+def test_a_described_speaker_with_two_titles_is_one_person():
+    doc = run('"We will reopen the pier," Sen. Ada Lind said. "It will take months," '
+              'the Vermont senator and party candidate said on Monday.')
+    assert [q.speaker for q in doc.quotes] == ["Ada Lind", "Ada Lind"]
+    assert doc.quotes[1].speaker_mention.text == "the Vermont senator and party candidate"

@@ -127,6 +127,15 @@ def collect_left(tokens: list[Token], j: int, lo: int, lexicon: dict[str, VerbIn
                 i > lo and _modifier_after_determiner(tokens[i - 1], tok)):
             i -= 1
             continue
+        if tok.lower == "and" and i < j and i - 1 >= lo and tokens[i + 1].lower not in DETERMINERS:
+            # "the Florida senator and Republican presidential candidate said": two titles, one person,
+            # when a determiner opens the whole NP
+            k = i - 1
+            while k >= lo and j - k < limit and _is_np_word(tokens[k], lexicon) and tokens[k].lower not in (
+                    "the", "a", "an"):
+                k -= 1
+            if k >= lo and tokens[k].lower in ("the", "a", "an") and k < i - 1:
+                i = k - 1
         break
     s = i + 1
     # Trim leading lower-case non-determiners ("up Smith" -> "Smith") unless the NP is all lower-case.
@@ -448,7 +457,8 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> C
             return _apposition_cue(text, toks, i, lexicon)
         if not _is_np_word(toks[k], lexicon) and toks[k].text != "," and toks[k].lower not in AUX_ADVERBS and not (
                 _is_abbrev_dot(toks, k)) and not _modifier_after_determiner(toks[k - 1], toks[k]) and not (
-                toks[k].lower in PREPOSITIONS and k - i <= 6):  # (a short PP after the subject, checked above)
+                toks[k].lower in PREPOSITIONS and k - i <= 6) and toks[k].lower != "and":
+            # (a short PP after the subject, "and" between two titles: checked at the verb)
             return _apposition_cue(text, toks, i, lexicon)
     return None
 
@@ -482,9 +492,12 @@ def _apposition_cue(text: str, toks: list[Token], i: int, lexicon: dict[str, Ver
 
 def _np_starts_window(toks: list[Token], i: int, np: SpeakerNP) -> bool:
     """Everything between the quote and the NP is NP material (titles before a name)."""
-    for tok in toks[i:]:
+    for k in range(i, len(toks)):
+        tok = toks[k]
         if tok.start >= np.mention.start:
             return True
+        if tok.text == "," and k > i + 1 and toks[k - 1].capitalized and toks[k - 2].capitalized:
+            return False  # '"...," Massimo Franco, a columnist for ... Corriere della Sera, wrote': a name first
         if tok.text not in (",", ".") and not tok.is_word:
             return False
         if tok.lower in STOP_WORDS and tok.lower not in ("the", "a", "an") and not (

@@ -31,6 +31,9 @@ PERSON_TITLE_HEADS = frozenset(
 ORG_WORDS = frozenset(
     ["ministry", "department", "committee", "council", "party", "campaign", "post", "times", "news", "journal", "agency", "office", "service", "embassy", "government", "administration", "taliban", "police", "court", "university", "institute", "foundation", "association", "commission", "bureau", "corp", "corp.", "inc", "inc.", "company", "group", "bank", "network", "cnn", "reuters", "ap", "fbi", "cia", "nato", "un", "eu", "kremlin", "pentagon", "congress", "senate", "house", "parliament", "assembly", "union", "federation", "coalition", "army", "navy", "military", "ministry", "center", "centre", "organization", "organisation", "board", "authority", "authorities", "tribunal", "press", "gazette", "herald", "tribune", "magazine", "review", "politico", "breitbart", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "poll", "survey", "study", "report", "statement", "white", "state"]
 )
+#: Abbreviated forms of title words, for matching "the senator" against a title "Sen.".
+TITLE_ABBREVIATIONS = {"senator": ("sen.",), "governor": ("gov.",), "representative": ("rep.",),
+                       "general": ("gen.",), "president": ("pres.",), "professor": ("prof.",), "doctor": ("dr.",)}
 GENERIC_HEADS = frozenset(
     ["source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "expert", "experts", "analyst", "analysts", "critic", "critics", "observer", "observers", "people", "report", "reports", "poll", "polls", "survey", "surveys", "study", "studies", "witness", "witnesses", "resident", "residents", "lawmaker", "lawmakers", "voter", "voters", "supporter", "supporters"]
 )
@@ -143,6 +146,11 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
             title_toks = title_toks[1:]
         title = _span_text(text, title_toks) or None
         return SpeakerNP("person", _mention(text, name_toks), name=_span_text(text, name_toks), title=title)
+    # "the Florida senator and Republican presidential candidate": a description of someone named before
+    if low == "the" and len(words) <= 8:
+        head = next((t.lower for t in words[1:] if not t.capitalized and t.lower in PERSON_TITLE_HEADS), None)
+        if head is not None:
+            return SpeakerNP("anaphor", _mention(text, toks), name=_span_text(text, toks), pronoun=head)
     # All lower-case: "a source", "sources", "the company's chief engineer", "officials".
     if lowered & ORG_WORDS and not (lowered & PERSON_TITLE_HEADS):
         return SpeakerNP("org", _mention(text, toks), name=_span_text(text, toks))
@@ -288,11 +296,16 @@ class SpeakerRegistry:
             if word == "speaker":
                 ent = self.last_person
             else:
+                forms = (word, *TITLE_ABBREVIATIONS.get(word, ()))
                 for cand in reversed(self._recent_people):
-                    if any(word in t.lower() for t in cand.titles):
+                    if any(f in t.lower() for t in cand.titles for f in forms):
                         ent = cand
                         break
-                if ent is None:
+                if ent is None and np.name:
+                    # "the Florida senator and Republican presidential candidate": nobody with that title
+                    # yet, so it stays what it says rather than the last person named
+                    ent = self._by_key.get(_key(np.name)) or self._add(np.name, "generic")
+                elif ent is None:
                     ent = self.last_person
         elif np.kind == "generic" and np.name:
             ent = self._by_key.get(_key(np.name))
