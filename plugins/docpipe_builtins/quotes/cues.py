@@ -69,10 +69,11 @@ class Cue:
 
 
 def _is_np_word(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
-    if not tok.is_word:
+    first = tok.text[0]  # (Token.is_word / .capitalized inlined: this runs for every token an NP walk sees)
+    if not first.isalnum():
         return tok.text in ("-", "&", "’", "'", "(", ")")
     low = tok.lower
-    if tok.capitalized:  # (an acronym is a name even when it spells a stop word: "US Senator")
+    if first.isupper():  # (an acronym is a name even when it spells a stop word: "US Senator")
         return low not in STOP_WORDS or low in ("the", "a", "an") or (len(tok.text) > 1 and tok.text.isupper())
     if low in DETERMINERS or low in ("of", "for"):
         return True
@@ -123,7 +124,7 @@ def collect_left(tokens: list[Token], j: int, lo: int, lexicon: dict[str, VerbIn
         tok = tokens[i]
         if tok.lower == "that" and i < j and (tokens[i + 1].lower in DETERMINERS or tokens[i + 1].capitalized):
             break  # "a charge that the council denied": "that" opens a clause here, it is not a determiner
-        if _is_abbrev_dot(tokens, i) or _is_np_word(tok, lexicon) or (
+        if (tok.text == "." and _is_abbrev_dot(tokens, i)) or _is_np_word(tok, lexicon) or (
                 i > lo and _modifier_after_determiner(tokens[i - 1], tok)):
             i -= 1
             continue
@@ -154,7 +155,7 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
     seen_cap = False
     while k < hi and k - i < limit:
         tok = tokens[k]
-        if _is_abbrev_dot(tokens, k):
+        if tok.text == "." and _is_abbrev_dot(tokens, k):
             k += 1
             continue
         if not _is_np_word(tok, lexicon) and not (k > i and _modifier_after_determiner(tokens[k - 1], tok)):
@@ -171,7 +172,7 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
 
 def _plausible_subject(toks: list[Token]) -> bool:
     """Reject noun phrases that are really verb phrases or fragments: "held", "Carly Fiorina for", "any"."""
-    words = [t for t in toks if t.is_word]
+    words = [t for t in toks if t.text[0].isalnum()]  # (t.is_word, inlined)
     if not words:
         return False
     last = words[-1]
@@ -397,11 +398,15 @@ def _is_possessive_mark(tokens: list[Token], k: int) -> bool:
     return prev.end == tokens[k].start and prev.text[-1:] in ("s", "S") and nxt.is_word and nxt.start > tokens[k].end
 
 
+_WINDOW_STOPS = QUOTE_CHARS | TERMINATORS
+
+
 def _cut_window(tokens: list[Token]) -> list[Token]:
     """Tokens up to the end of the sentence or the next quote mark."""
     for k, tok in enumerate(tokens):
-        if (tok.text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)) or (
-                tok.text in TERMINATORS and not _is_abbrev_dot(tokens, k)):
+        # (most tokens are neither: one set lookup rules them out)
+        if tok.text in _WINDOW_STOPS and ((tok.text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)) or (
+                tok.text in TERMINATORS and not _is_abbrev_dot(tokens, k))):
             return tokens[:k]
     return tokens
 
@@ -517,8 +522,9 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
         return None
     lo = 0
     for k in range(n - 1, -1, -1):  # this sentence / clause only
-        if tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k) or (
-                tokens[k].text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)):
+        t = tokens[k].text  # (one set lookup rules most tokens out, as in _cut_window)
+        if t in _WINDOW_STOPS and (t in TERMINATORS and not _is_abbrev_dot(tokens, k) or (
+                t in QUOTE_CHARS and not _is_possessive_mark(tokens, k))):
             lo = k + 1
             break
     for v in range(n - 1, max(lo, n - 1 - max_gap) - 1, -1):
@@ -779,11 +785,22 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
     return out
 
 
+def _indirect_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """The subject of the reporting verb at ``tokens[v]`` in "X said (that) CONTENT"."""
+    np = subject_left(text, tokens, v, 0, lexicon)
+    if np is None and subjectless(tokens, v):
+        np = sentence_subject(text, tokens, v, lexicon)  # "She's a supporter but concedes that ..."
+    return np
+
+
 def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
     """One attribution per sentence (PolNeAR is univocal): the outermost pattern that fits."""
     n = len(tokens)
     if n < 4:
         return None
+    # Every sentence with a cue word comes here: the lower-case words in one list, built once, let the
+    # scans below skip (`"according" in lowers`) or visit only the lexicon words, not every token.
+    lowers = [t.lower for t in tokens]
     # According to X, CONTENT.
     if tokens[0].lower == "according" and tokens[1].lower == "to":
         np = np_right(text, tokens, 2, n, _NO_VERBS)
@@ -793,7 +810,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 return IndirectMatch(tokens[k + 1].start, _content_end(tokens, n, k + 1),
                                      Cue(np, _mention(text, tokens[0:2]), "according"))
     # CONTENT, according to X.
-    for a in range(3, n - 2):
+    for a in range(3, n - 2) if "according" in lowers else ():
         if tokens[a].lower == "according" and tokens[a + 1].lower == "to" and tokens[a - 1].text in (",", "—", "–"):
             np = np_right(text, tokens, a + 2, n, _NO_VERBS)
             if np is not None:
@@ -804,7 +821,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         last -= 1
     # The cue of "CONTENT, X said." is a reporting verb (or "according") after the comma: commas after the
     # sentence's last such word cannot start one, and cue_after is not tried there.
-    last_cue = max((k for k in range(max(0, last - 31), last) if tokens[k].lower in lexicon), default=-1)
+    last_cue = next((k for k in range(last - 1, max(0, last - 31) - 1, -1) if lowers[k] in lexicon), -1)
     for c in range(min(last - 2, last_cue - 1), max(3, last - 30) - 1, -1):
         if tokens[c].text != "," or c + 1 >= last:
             continue
@@ -825,19 +842,17 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             break
     # X said (that) CONTENT.
     tried = 0
-    for v in range(1, n - 2):
-        info = lexicon.get(tokens[v].lower)
-        if info is None or tokens[v].capitalized or tokens[v - 1].lower in NOUN_MARKERS:
+    for v in [k for k in range(1, n - 2) if lowers[k] in lexicon]:
+        info = lexicon[lowers[v]]
+        if tokens[v].capitalized or lowers[v - 1] in NOUN_MARKERS:
             continue  # "the plan", "his statement": a noun, not a verb
         tried += 1
         if tried > 3:
             break
-        np = subject_left(text, tokens, v, 0, lexicon)
-        if np is None and subjectless(tokens, v):
-            np = sentence_subject(text, tokens, v, lexicon)  # "She's a supporter but concedes that ..."
-        if np is None:
-            continue
         if "np" in info.tags:
+            np = _indirect_subject(text, tokens, v, lexicon)
+            if np is None:
+                continue
             # "Christie endorsed Trump last week": the object noun phrase alone is the content
             e = collect_right(tokens, v + 1, n, lexicon)
             if e > v + 1 and tokens[v + 1].is_word:
@@ -880,6 +895,10 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         start_i = next((i for i in range(v + 1, n) if tokens[i].start >= start), n)
         end = _content_end(tokens, n, start_i)
         if end - start < 8:
+            continue
+        # The subject last: reading it is the dearest test, and the others (pure token checks) reject more.
+        np = _indirect_subject(text, tokens, v, lexicon)
+        if np is None:
             continue
         return IndirectMatch(start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=weak or not info.speech)
     return None

@@ -95,7 +95,8 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
     if not toks:
         return None
     # "Mr. Morgan of the Sierra Club": the person before "of" speaks, the organisation is their affiliation
-    of = next((i for i, t in enumerate(toks) if t.lower == "of"), None)
+    lowers = [t.lower for t in toks]  # (list.index runs in C: every candidate subject comes through here)
+    of = lowers.index("of") if "of" in lowers else None
     if of is not None and of > 0 and toks[of - 1].capitalized and toks[of - 1].lower not in TITLE_WORDS:
         left = analyse_np(text, toks[:of])
         if left is not None and left.kind == "person" and (left.title or len(left.name.split()) > 1):
@@ -118,7 +119,6 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
     while j > 0 and (toks[j - 1].capitalized or toks[j - 1].text == "." or toks[j - 1].lower in NAME_PARTICLES):
         j -= 1
     run = toks[j:]
-    lowered = {t.lower.rstrip(".") for t in words}
     if run and any(t.is_word for t in run):
         head = toks[:j]
         has_title = bool(head) or any(t.lower.rstrip(".") in TITLE_WORDS for t in run)
@@ -152,6 +152,7 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
         if head is not None:
             return SpeakerNP("anaphor", _mention(text, toks), name=_span_text(text, toks), pronoun=head)
     # All lower-case: "a source", "sources", "the company's chief engineer", "officials".
+    lowered = {t.lower.rstrip(".") for t in words}
     if lowered & ORG_WORDS and not (lowered & PERSON_TITLE_HEADS):
         return SpeakerNP("org", _mention(text, toks), name=_span_text(text, toks))
     return SpeakerNP("generic", _mention(text, toks), name=_span_text(text, toks))
@@ -159,6 +160,9 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
 
 def _drop_parentheses(toks: list[Token]) -> list[Token]:
     """Drop commas and parenthesised asides: "Rep. Gwen Moore (D-Wis.)" -> "Rep. Gwen Moore"."""
+    texts = [t.text for t in toks]
+    if "," not in texts and "(" not in texts and ")" not in texts:
+        return toks  # nothing to drop (most NPs): no copy
     out, depth = [], 0
     for t in toks:
         if t.text == "(":
