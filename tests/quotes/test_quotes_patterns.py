@@ -169,3 +169,10 @@ def test_a_described_speaker_with_two_titles_is_one_person():
               'the Vermont senator and party candidate said on Monday.')
     assert [q.speaker for q in doc.quotes] == ["Ada Lind", "Ada Lind"]
     assert doc.quotes[1].speaker_mention.text == "the Vermont senator and party candidate"
+
+
+def test_a_participle_takes_the_subject_of_its_clause():
+    doc = run("The mayor posted a long series of messages early Friday saying that the pier would reopen.\n"
+              'With harbour master Jan Berg telling reporters that "the boats can stay," the council voted.')
+    assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("The mayor", "saying"), ("Jan Berg", "telling")]

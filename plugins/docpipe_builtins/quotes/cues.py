@@ -344,6 +344,18 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
                 tokens[k].text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)):
             lo = k + 1
             break
+    if v - 1 > lo and tokens[v].lower.endswith("ing"):
+        prev = tokens[v - 1]
+        if prev.lower in AUX_ADVERBS or prev.lower in ("kept", "began", "started", "keeps", "begins", "starts"):
+            np = subject_left(text, tokens, v - 1, lo, lexicon)  # "Sen. Ron Johnson kept asking her why ..."
+            if np is not None:
+                return np
+        if not _verb_like(prev, lexicon) and prev.is_word:
+            s = collect_left(tokens, v - 1, lo, lexicon)
+            if lo < s <= v - 1 and tokens[s - 1].lower == "with":
+                np = _np(text, tokens[s:v])  # "with Senator John McCain telling reporters ..."
+                if np is not None:
+                    return np
     u = v - 2
     while u > lo and tokens[u].lower in AUX_ADVERBS:
         u -= 1
@@ -357,7 +369,7 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
         if info is not None and info.speech and not tokens[k].capitalized and not tokens[k].lower.endswith(
                 "ing") and not _noun_use(tokens, k):
             np = subject_left(text, tokens, k, lo, lexicon)
-            if np is not None and np.kind in ("person", "org", "pronoun"):
+            if np is not None:
                 return np
     for k in range(v - 2, lo - 1, -1):
         if tokens[k].lower in ("he", "she", "they", "we") and tokens[k + 1].is_word and (
@@ -787,6 +799,12 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
 
 def _indirect_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject of the reporting verb at ``tokens[v]`` in "X said (that) CONTENT"."""
+    if tokens[v].lower.endswith("ing") and v > 0:
+        # "Trump unleashed a series of tweets early Friday saying that ...": the clause's subject, not the
+        # NP before the participle (its object or an adverbial)
+        np = sentence_subject(text, tokens, v, lexicon)
+        if np is not None and np.kind in ("person", "org", "pronoun", "anaphor"):
+            return np
     np = subject_left(text, tokens, v, 0, lexicon)
     if np is None and subjectless(tokens, v):
         np = sentence_subject(text, tokens, v, lexicon)  # "She's a supporter but concedes that ..."
