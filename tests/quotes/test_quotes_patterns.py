@@ -176,3 +176,12 @@ def test_a_participle_takes_the_subject_of_its_clause():
               'With harbour master Jan Berg telling reporters that "the boats can stay," the council voted.')
     assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
         ("The mayor", "saying"), ("Jan Berg", "telling")]
+
+
+def test_lexicon_lists_doubled_consonant_forms():
+    from docpipe_builtins.quotes.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    for form in ("admitted", "quipped", "jabbed", "planned", "slammed", "dubbed"):
+        assert form in lexicon, form
+    assert "admited" not in lexicon and "quiped" not in lexicon
