@@ -185,3 +185,9 @@ def test_lexicon_lists_doubled_consonant_forms():
     for form in ("admitted", "quipped", "jabbed", "planned", "slammed", "dubbed"):
         assert form in lexicon, form
     assert "admited" not in lexicon and "quiped" not in lexicon
+
+
+def test_inverted_cue_with_adjectives_and_a_title_before_the_name():
+    doc = run('"I do not know where he stands on the pier," said undecided Harbour voter Ada Lind of Dover.')
+    (quote,) = doc.quotes
+    assert (quote.speaker, quote.speaker_mention.text) == ("Ada Lind", "Ada Lind")

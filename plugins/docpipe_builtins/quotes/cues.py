@@ -160,8 +160,10 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
             continue
         if not _is_np_word(tok, lexicon) and not (k > i and _modifier_after_determiner(tokens[k - 1], tok)):
             break
-        if tok.is_word and not tok.capitalized and seen_cap and tok.lower not in ("of", "for", "the"):
-            break  # "The Taliban came": a lower-case word after a name ends the NP
+        if tok.is_word and not tok.capitalized and seen_cap and tok.lower not in ("of", "for", "the") and not (
+                (tok.lower in TITLE_WORDS or tok.lower.rstrip("s") in GENERIC_HEADS) and k + 1 < hi
+                and tokens[k + 1].capitalized):
+            break  # "The Taliban came": a lower-case word after a name ends the NP (not "Republican voter Ann")
         if tok.capitalized:
             seen_cap = True
         k += 1
@@ -392,6 +394,10 @@ def np_right(text: str, tokens: list[Token], i: int, hi: int, lexicon: dict[str,
         if k is not None and all(t.is_word or t.text in "/-" for t in tokens[i:k]):
             return np_right(text, tokens, k, hi, lexicon)
     e = collect_right(tokens, i, hi, lexicon)
+    if e <= i and tokens[i].is_word and not tokens[i].capitalized and tokens[i].lower.endswith(("ed", "ing")) and (
+            any(t.capitalized for t in tokens[i + 1 : min(hi, i + 6)])):
+        # "said undecided Republican voter Stephanie Hooton", "said retired Army Col. Jan Berg"
+        return np_right(text, tokens, i + 1, hi, lexicon) if i + 1 < hi and tokens[i + 1].is_word else None
     if e <= i:
         return None
     np = _np(text, tokens[i:e])
