@@ -191,3 +191,10 @@ def test_inverted_cue_with_adjectives_and_a_title_before_the_name():
     doc = run('"I do not know where he stands on the pier," said undecided Harbour voter Ada Lind of Dover.')
     (quote,) = doc.quotes
     assert (quote.speaker, quote.speaker_mention.text) == ("Ada Lind", "Ada Lind")
+
+
+def test_affiliation_after_for_and_a_number_after_of():
+    doc = run('"The debate changed little," wrote Ada Lind for Harbour Weekly.\n'
+              'Asked about the plan, the 34-year-old mother of three replied, "It is meant to help mothers first."')
+    assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [
+        ("Ada Lind", "Ada Lind"), ("the 34-year-old mother of three", "the 34-year-old mother of three")]

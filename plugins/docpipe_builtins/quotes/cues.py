@@ -178,7 +178,8 @@ def _plausible_subject(toks: list[Token]) -> bool:
     if not words:
         return False
     last = words[-1]
-    if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS:
+    if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS and not (
+            len(words) > 2 and words[-2].lower == "of" and last.lower in _NUMBER_WORDS):  # "the mother of three"
         return False
     for i, t in enumerate(words):  # ("conservative-leaning" is an adjective; "the gambling tycoon" a modifier)
         if not t.capitalized and (t.lower.endswith("ing") and len(t.lower) > 4 and t.lower not in _ING_NOUNS

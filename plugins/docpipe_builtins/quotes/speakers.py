@@ -94,9 +94,10 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
         toks = toks[1:]
     if not toks:
         return None
-    # "Mr. Morgan of the Sierra Club": the person before "of" speaks, the organisation is their affiliation
+    # "Mr. Morgan of the Sierra Club", "Cameron Easley for Morning Consult": the person before "of"/"for"
+    # speaks, the organisation is their affiliation
     lowers = [t.lower for t in toks]  # (list.index runs in C: every candidate subject comes through here)
-    of = lowers.index("of") if "of" in lowers else None
+    of = lowers.index("of") if "of" in lowers else (lowers.index("for") if "for" in lowers else None)
     if of is not None and of > 0 and toks[of - 1].capitalized and toks[of - 1].lower not in TITLE_WORDS:
         left = analyse_np(text, toks[:of])
         if left is not None and left.kind == "person" and (left.title or len(left.name.split()) > 1):
