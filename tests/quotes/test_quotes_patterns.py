@@ -198,3 +198,12 @@ def test_affiliation_after_for_and_a_number_after_of():
               'Asked about the plan, the 34-year-old mother of three replied, "It is meant to help mothers first."')
     assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [
         ("Ada Lind", "Ada Lind"), ("the 34-year-old mother of three", "the 34-year-old mother of three")]
+
+
+def test_footage_of_a_speaker_and_a_negated_reporting_sentence():
+    doc = run('The ad uses footage of Ada Lind asking, "Why is the pier still closed after a year?"\n'
+              '"We will not retaliate," Jan Berg said on Monday. He did not suggest a date. "Our goal is calm."')
+    first = doc.quotes[0]
+    assert (first.speaker, first.cue.text) == ("Ada Lind", "asking")
+    last = doc.quotes[-1]
+    assert last.speaker == "Jan Berg" and last.cue.text == "said"

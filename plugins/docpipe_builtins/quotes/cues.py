@@ -330,6 +330,11 @@ def subjectless(tokens: list[Token], v: int) -> bool:
     return tokens[v].lower.endswith("ing") or before.lower in ("and", "then", "but")
 
 
+#: "footage of X saying": a recording shows its speaker.
+_MEDIA_NOUNS = frozenset(["footage", "video", "videos", "clip", "clips", "audio", "recording", "recordings", "tape",
+                          "tapes", "images", "photos", "pictures", "sound", "film"])
+
+
 def _verb_like(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
     """A lower-case past-tense or reporting-verb form: "smiled", "laughed", "nodded", "said"."""
     low = tok.lower
@@ -355,8 +360,13 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
                 return np
         if not _verb_like(prev, lexicon) and prev.is_word:
             s = collect_left(tokens, v - 1, lo, lexicon)
-            if lo < s <= v - 1 and tokens[s - 1].lower == "with":
-                np = _np(text, tokens[s:v])  # "with Senator John McCain telling reporters ..."
+            of = next((k for k in range(v - 2, s - 1, -1) if tokens[k].lower == "of"), None)
+            if of is not None:
+                s = of + 1  # (the NP walk reads across "of": "footage of Ada Lind")
+            if lo < s <= v - 1 and (tokens[s - 1].lower == "with" or (
+                    tokens[s - 1].lower == "of" and s - 2 >= lo and tokens[s - 2].lower in _MEDIA_NOUNS)):
+                # "with Senator John McCain telling reporters ...", "footage of Hillary Clinton asking, ..."
+                np = _np(text, tokens[s:v])
                 if np is not None:
                     return np
     u = v - 2
@@ -636,6 +646,11 @@ def reporting_sentence(text: str, tokens: list[Token], lexicon: dict[str, VerbIn
         tail = tokens[v + 1 : end]
         if any(t.lower == "that" or t.lower in lexicon or t.text in QUOTE_CHARS for t in tail):
             return None
+        if tokens[v - 1].lower in ("not", "never") or tokens[v - 1].lower.endswith(("n't", "n’t")):
+            return None  # "He didn't suggest retaliation." introduces nothing
+        if tail and not (tail[0].lower in PREPOSITIONS or tail[0].lower in TIME_WORDS or tail[0].text == ","
+                         or tail[0].lower.endswith("ly") or lexicon[tokens[v].lower].base in ("tell", "ask")):
+            return None  # an object after the verb: the sentence says something of its own
         np = subject_left(text, tokens, v, lo, lexicon)
         return Cue(np, _mention(text, [tokens[v]]), "before", strong=False) if np is not None else None
     return None
