@@ -207,3 +207,12 @@ def test_footage_of_a_speaker_and_a_negated_reporting_sentence():
     assert (first.speaker, first.cue.text) == ("Ada Lind", "asking")
     last = doc.quotes[-1]
     assert last.speaker == "Jan Berg" and last.cue.text == "said"
+
+
+def test_mixed_content_stops_at_the_writers_own_additions():
+    doc = run('Ada Lind said she would consider it a "personal insult" if they stayed home, implicitly '
+              'putting her name on the line.\n'
+              'Jan Berg called the closure a "terrible mistake" Wednesday on the morning show.')
+    assert [doc.text[q.start:q.end] for q in doc.quotes] == [
+        'she would consider it a "personal insult" if they stayed home',
+        'the closure a "terrible mistake"']

@@ -689,6 +689,9 @@ CONTENT_CUTTERS = frozenset(["contradicting", "despite", "even", "prompting", "s
 CLAUSE_CONJUNCTIONS = frozenset(["but", "though", "although", "while", "whereas"])
 
 
+_CLOSING_QUOTES = frozenset("\"”’'»")
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                       "today", "tonight"])
 #: After a comma, these open the writer's comment on what was reported.
 _RELATIVE_CUTTERS = frozenset(["who", "whom", "which", "when", "where", "whose", "a", "an"])
 #: After a dash, these open the writer's aside.
@@ -711,6 +714,14 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                 break
             if tok.text == "," and k + 1 < end_index and tokens[k + 1].lower in _RELATIVE_CUTTERS:
                 end_index = k  # ", who he blasted as ...", ", a charge that ...": the writer comments
+                break
+            if tok.text == "," and k + 2 < end_index and (
+                    (tokens[k + 1].lower.endswith("ly") and tokens[k + 2].lower.endswith("ing"))  # ", implicitly putting"
+                    or (tokens[k + 1].lower == "but" and tokens[k + 2].lower.endswith("ed"))):  # ", but stopped short"
+                end_index = k
+                break
+            if tok.text in _CLOSING_QUOTES and k + 1 < end_index and tokens[k + 1].lower in _WEEKDAYS:
+                end_index = k + 1  # 'called her a "disgrace" Wednesday on The Show': the writer's when and where
                 break
             if tok.text == "," and k + 1 < end_index:
                 nxt = tokens[k + 1].lower
