@@ -216,3 +216,10 @@ def test_mixed_content_stops_at_the_writers_own_additions():
     assert [doc.text[q.start:q.end] for q in doc.quotes] == [
         'she would consider it a "personal insult" if they stayed home',
         'the closure a "terrible mistake"']
+
+
+def test_the_addressee_of_tell_is_not_part_of_what_was_said():
+    doc = run("Ada Lind told voters she would reopen the pier in June.\n"
+              "Jan Berg assured reporters that the ferry would run again.")
+    assert [doc.text[q.start:q.end] for q in doc.quotes] == [
+        "she would reopen the pier in June", "that the ferry would run again"]

@@ -692,6 +692,8 @@ CLAUSE_CONJUNCTIONS = frozenset(["but", "though", "although", "while", "whereas"
 _CLOSING_QUOTES = frozenset("\"”’'»")
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today", "tonight"])
+#: Reporting verbs whose object is the addressee ("told reporters that ...").
+_ADDRESSEE_VERBS = frozenset(["tell", "assure", "inform", "remind", "warn", "promise", "advise", "notify", "brief"])
 #: After a comma, these open the writer's comment on what was reported.
 _RELATIVE_CUTTERS = frozenset(["who", "whom", "which", "when", "where", "whose", "a", "an"])
 #: After a dash, these open the writer's aside.
@@ -915,6 +917,13 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if tokens[v + 1].lower in ("on", "last", "this", "late", "early") and v + 3 < n and (
                 tokens[v + 2].lower in TIME_WORDS or tokens[v + 2].lower in ("week", "month", "year", "night")):
             after_v = v + 3  # "said on Friday he met ...", "said last week the plan ..."
+        if info.base in _ADDRESSEE_VERBS and tokens[after_v].is_word and tokens[after_v].lower not in ("that", "to"):
+            # "told voters she would ...", "assured reporters that ...": the addressee is not what was said
+            e = collect_right(tokens, after_v, n, lexicon)
+            e = next((k for k in range(after_v + 1, min(e + 1, n - 1))
+                      if tokens[k].lower == "that" or tokens[k].lower in SUBJECT_PRONOUNS), None)
+            if e is not None:
+                after_v = e
         if info.bare and _starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
             start = tokens[after_v].start  # "said he would ...", "said the test could ..."
         for k in range(v + 1, min(n - 1, v + 9)):
