@@ -223,3 +223,11 @@ def test_the_addressee_of_tell_is_not_part_of_what_was_said():
               "Jan Berg assured reporters that the ferry would run again.")
     assert [doc.text[q.start:q.end] for q in doc.quotes] == [
         "she would reopen the pier in June", "that the ferry would run again"]
+
+
+def test_a_reduced_relative_and_a_when_between_cue_and_comma():
+    doc = run("A Harbour Weekly poll released in late August found that most voters want the pier back.\n"
+              "The closure is a disgrace for the town, council members said Friday afternoon, as they left.")
+    assert [(q.speaker_mention.text, doc.text[q.start:q.end]) for q in doc.quotes] == [
+        ("A Harbour Weekly poll", "that most voters want the pier back"),
+        ("council members", "The closure is a disgrace for the town")]

@@ -258,6 +258,17 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
         s, j = first_s, v - 1
         while j >= lo and tokens[j].lower in AUX_ADVERBS:
             j -= 1
+    p = s - 1
+    while p > lo and tokens[p].lower in ("late", "early", "mid"):
+        p -= 1
+    if all(t.lower in TIME_WORDS or t.text[0].isdigit() for t in tokens[s : j + 1] if t.is_word) and (
+            p - 1 > lo and tokens[p].lower in PREPOSITIONS and tokens[p - 1].lower.endswith("ed")):
+        # "A Quinnipiac poll released in late August found": the NP before the participle is the subject
+        s2 = collect_left(tokens, p - 2, lo, lexicon)
+        if s2 <= p - 2:
+            np = _np(text, tokens[s2 : p - 1])
+            if np is not None:
+                return np
     if s - 1 >= lo and tokens[s - 1].is_word and not tokens[s - 1].capitalized:
         # "an official who spoke anonymously to discuss internal strategy said": the NP before the verb is
         # the object of a relative clause; its antecedent speaks
@@ -311,7 +322,9 @@ def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dic
             first = tokens[i + 1]  # "the Illinois Board of Elections was conclusive"
         if e > i and first.capitalized and first.lower not in TIME_WORDS and first.lower not in (
                 _SENTENCE_ADVERBS) and first.lower not in PREPOSITIONS and first.lower not in _NUMBER_WORDS and not (
-                first.lower.endswith("ly") and e == i + 1):
+                first.lower.endswith("ly") and e == i + 1) and not (
+                e == i + 1 and first.lower.endswith(("ed", "ing")) and e < v and (
+                    tokens[e].lower in PREPOSITIONS or tokens[e].text == ",")):  # "Chastened by the analyses, ...
             np = _np(text, tokens[i:e])
             if np is not None and np.kind in ("person", "org", "generic"):
                 if e < v and tokens[e].text == "," and len(starts) > 1:
@@ -692,6 +705,7 @@ CLAUSE_CONJUNCTIONS = frozenset(["but", "though", "although", "while", "whereas"
 _CLOSING_QUOTES = frozenset("\"”’'»")
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today", "tonight"])
+_DAY_PARTS = frozenset(["morning", "afternoon", "evening", "night", "week", "month", "year"])
 #: Reporting verbs whose object is the addressee ("told reporters that ...").
 _ADDRESSEE_VERBS = frozenset(["tell", "assure", "inform", "remind", "warn", "promise", "advise", "notify", "brief"])
 #: After a comma, these open the writer's comment on what was reported.
@@ -789,7 +803,8 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
         out.extend(found)
         # "X urged Congress to keep it, although they say they support ...": the clause after the
         # content's end may hold an attribution of its own
-        k = next((i for i, t in enumerate(rest) if t.start >= found[-1].end), len(rest))
+        done = max(found[-1].end, found[-1].cue.cue.end)  # (past the cue too: "CONTENT, X said ..." uses it up)
+        k = next((i for i, t in enumerate(rest) if t.start >= done), len(rest))
         while k < len(rest) and (rest[k].text in ",;—–-" or rest[k].lower in CONTENT_CUTTERS
                                  or rest[k].lower in CLAUSE_CONJUNCTIONS or rest[k].lower == "and"):
             k += 1
@@ -884,6 +899,11 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             # the verb must end the sentence, give or take a short PP/object ("he said on Monday")
             verb_i = next(i for i, t in enumerate(tail) if t.start == cue.cue.start)
             after = tail[verb_i + 1 :]
+            w = 0
+            while w < len(after) - 1 and (after[w].lower in TIME_WORDS or after[w].lower in _DAY_PARTS):
+                w += 1
+            if w and after[w].text == ",":
+                after = after[w:]  # "..., lawmakers said Friday afternoon, as they ...": the when, then a comma
             np_end = next((i for i, t in enumerate(tail) if t.end >= cue.np.mention.end), len(tail) - 1)
             inverted_ok = cue.how == "inverted" and (np_end >= len(tail) - 1 or tail[np_end + 1].text == ",")
             if inverted_ok or cue.how != "inverted" and (len(after) <= 5 or after[0].text == ",") and not any(
