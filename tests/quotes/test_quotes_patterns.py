@@ -231,3 +231,11 @@ def test_a_reduced_relative_and_a_when_between_cue_and_comma():
     assert [(q.speaker_mention.text, doc.text[q.start:q.end]) for q in doc.quotes] == [
         ("A Harbour Weekly poll", "that most voters want the pier back"),
         ("council members", "The closure is a disgrace for the town")]
+
+
+def test_a_when_between_subject_and_verb_and_a_section_label_headline():
+    doc = run("Harbour Bank just this month announced it would close two branches.")
+    (quote,) = doc.quotes
+    assert quote.speaker_mention.text == "Harbour Bank"
+    doc = run("The Latest: Mayor Ada Lind urges voters to back the pier plan\nThe vote is on Monday.", title=True)
+    assert [q.speaker for q in doc.quotes] == ["Ada Lind"]

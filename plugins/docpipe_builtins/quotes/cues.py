@@ -202,6 +202,10 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     j = v - 1
     while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t"))):
         j -= 1
+    if j - 1 >= lo and tokens[j].lower in _DAY_PARTS and tokens[j - 1].lower in ("this", "last", "next", "that"):
+        j -= 2  # "Wells Fargo just this month announced": the when between the subject and its verb
+        while j >= lo and tokens[j].lower in AUX_ADVERBS:
+            j -= 1
     if j < lo:
         return None
     tok = tokens[j]

@@ -28,7 +28,7 @@ from .tokens import WORD_RE, ParagraphTokens, split_sentences, tokenize
 MAX_SENTENCE = 3000
 #: Paragraph labels before a colon that are not speakers.
 NOT_SPEAKER_LABELS = frozenset(
-    ["update", "updated", "note", "correction", "clarification", "source", "sources", "photo", "photos", "video", "read", "watch", "related", "also", "advertisement", "editor", "editors", "disclosure", "disclaimer", "warning", "breaking", "exclusive", "opinion", "analysis", "transcript", "q", "a", "question", "answer", "subscribe", "follow", "contact", "share", "tags", "topics", "see", "more"]
+    ["latest", "update", "updated", "note", "correction", "clarification", "source", "sources", "photo", "photos", "video", "read", "watch", "related", "also", "advertisement", "editor", "editors", "disclosure", "disclaimer", "warning", "breaking", "exclusive", "opinion", "analysis", "transcript", "q", "a", "question", "answer", "subscribe", "follow", "contact", "share", "tags", "topics", "see", "more"]
 )
 #: The dash that closes dash-introduced speech ("— We are ready, — said X."): after a space or a comma.
 _SPEECH_DASH_RE = re.compile(r"(?<=[\s,])[—–―]")
@@ -498,6 +498,9 @@ def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> 
             return None
         return _Found(start, end, "direct", index, np=np, cue=Mention(":", toks[colon].start, toks[colon].end),
                       confidence=0.7, starts_para=True)
+    label_words = [t.lower for t in head if t.lower != "the"]
+    if label_words and label_words[0] in NOT_SPEAKER_LABELS:
+        return None  # "The Latest: Trump urges ...", "Update: ...": a section label, not a speaker
     np = analyse_np(text, head)
     if np is None or np.kind not in ("person", "org"):
         return None
