@@ -239,3 +239,12 @@ def test_a_when_between_subject_and_verb_and_a_section_label_headline():
     assert quote.speaker_mention.text == "Harbour Bank"
     doc = run("The Latest: Mayor Ada Lind urges voters to back the pier plan\nThe vote is on Monday.", title=True)
     assert [q.speaker for q in doc.quotes] == ["Ada Lind"]
+
+
+def test_a_quote_paragraph_with_no_speaker_takes_the_previous_paragraphs_subject():
+    doc = run("The ferry season opened on Monday.\n"
+              "Jan Berg sold forty tickets on the first morning. Why was he out in the rain?\n"
+              '"My mother says I have to save up for college."')
+    last = doc.quotes[-1]
+    # the speaker is a guess (nobody was attributed before), so the confidence is low
+    assert (last.speaker_mention.text, last.confidence) == ("he", 0.4)

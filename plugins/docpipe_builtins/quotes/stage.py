@@ -18,7 +18,7 @@ import attrs
 from docpipe.model import Document, Mention, Quote
 
 from .cues import (Cue, _is_abbrev_dot, continuation_after_cue, cue_after, cue_before, find_indirect,
-                   reporting_sentence, sentence_subject, subjectless)
+                   clause_subject, reporting_sentence, sentence_subject, subjectless)
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
 from .speakers import Entity, SpeakerNP, SpeakerRegistry, analyse_np
@@ -117,8 +117,35 @@ class QuoteStage:
             found.extend(items)
         found.sort(key=lambda f: (f.start, -f.end))
         _continue_speakers(found)
+        self._guess_from_previous_paragraph(text, found, paras, registry)
         quotes = _to_quotes(found)
         return doc.evolve(quotes=quotes, speakers=registry.speakers())
+
+    def _guess_from_previous_paragraph(self, text: str, found: list[_Found], paras: list,
+                                       registry: SpeakerRegistry) -> None:
+        """A quote opening a paragraph with no speaker found at all: the subject of the last sentence of
+        the paragraph before (``Why was he out in the heat?`` / ``"My mom says I have to save."``), at a
+        low confidence. Only person, organisation and pronoun subjects count."""
+        for f in found:
+            if f.mention is not None or f.parent is not None or not f.starts_para or f.para == 0:
+                continue
+            ps, pe, _ = paras[f.para - 1]
+            ps, pe = _trim(text, ps, pe)
+            if pe - ps < 10:
+                continue
+            toks = tokenize(text, max(ps, pe - 300), pe)
+            while toks and toks[-1].text in ".!?:":
+                toks = toks[:-1]
+            lo = next((k + 1 for k in range(len(toks) - 1, -1, -1)
+                       if toks[k].text in ".!?" and not _is_abbrev_dot(toks, k)), 0)
+            if lo == 0 and pe - 300 > ps:
+                continue  # the window did not reach that sentence's start
+            np = clause_subject(text, toks, lo, len(toks), self._lexicon) if len(toks) - lo > 1 else None
+            if np is None:  # "Why was he out in the heat?": the first personal pronoun of the sentence
+                k = next((k for k in range(lo, len(toks)) if toks[k].lower in ("he", "she", "they")), None)
+                np = analyse_np(text, [toks[k]]) if k is not None else None
+            if np is not None and np.kind in ("person", "org", "pronoun"):
+                f.entity, f.mention, f.confidence = registry.resolve(np), np.mention, 0.4
 
     # ------------------------------------------------------------------ one paragraph
     def _paragraph(self, text: str, ps: int, pe: int, role: str, index: int) -> list[_Found]:
