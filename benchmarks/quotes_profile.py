@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes_polnear import default_data, load_split, make_doc  # noqa: E402  (sets sys.path to this repo)
+from quotes_polnear import default_data, load_split, make_doc  # (sets sys.path to this repo: import it first)
 
-from docpipe_builtins.quotes import QuoteStage  # noqa: E402
+from docpipe_builtins.quotes import QuoteStage
 
 
 def main(argv=None) -> int:

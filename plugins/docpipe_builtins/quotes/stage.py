@@ -17,8 +17,18 @@ from typing import ClassVar
 import attrs
 from docpipe.model import Document, Mention, Quote
 
-from .cues import (Cue, _is_abbrev_dot, continuation_after_cue, cue_after, cue_before, find_indirect,
-                   clause_subject, reporting_sentence, sentence_subject, subjectless)
+from .cues import (
+    Cue,
+    _is_abbrev_dot,
+    clause_subject,
+    continuation_after_cue,
+    cue_after,
+    cue_before,
+    find_indirect,
+    reporting_sentence,
+    sentence_subject,
+    subjectless,
+)
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
 from .speakers import Entity, SpeakerNP, SpeakerRegistry, analyse_np
