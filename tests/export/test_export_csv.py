@@ -109,3 +109,31 @@ def test_cli_chooses_csv_by_suffix(tmp_path, capsysbinary):
     main(["run", str(article), "--to", "csv", "--stages", "", "--no-progress", "-q"])
     printed = capsysbinary.readouterr().out.decode("utf-8")
     assert list(csv.reader(io.StringIO(printed)))[0] == header("quotes")
+
+
+def _formula_document():
+    import docpipe
+    from docpipe.model import Quote
+
+    text = 'The mayor wrote: =HYPERLINK("http://example.invalid","Click") and then @SUM(A1) and -12 apples.'
+    doc = docpipe.make_document(text, id="formula")
+    start = text.index("=HYPERLINK")
+    at = text.index("@SUM")
+    minus = text.index("-12")
+    return doc.evolve(quotes=[Quote("q1", start, at - 10, speaker="=cmd|' /C calc'!A0"),
+                              Quote("q2", at, at + 8), Quote("q3", minus, minus + 10)])
+
+
+def test_escape_formulas_option_makes_formula_cells_text(tmp_path):
+    doc = _formula_document()
+    plain, guarded = tmp_path / "plain.csv", tmp_path / "guarded.csv"
+    _export([doc], str(plain))
+    _export([doc], str(guarded), escape_formulas=True)
+    plain_rows, guarded_rows = _read(plain), _read(guarded)
+    # off (the default): the text is exactly the document's
+    assert [r["text"] for r in plain_rows] == [doc.span_text(q) for q in doc.quotes]
+    # on: every cell a spreadsheet would run starts with an apostrophe; numbers stay numbers
+    assert [r["text"] for r in guarded_rows] == ["'" + doc.span_text(q) for q in doc.quotes]
+    assert guarded_rows[0]["speaker"] == "'=cmd|' /C calc'!A0"
+    assert guarded_rows[0]["start"] == plain_rows[0]["start"] and not guarded_rows[0]["start"].startswith("'")
+    assert guarded_rows[0]["document_id"] == "formula"
