@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import resource
@@ -60,8 +59,7 @@ RESULTS = REPO / "benchmarks" / "results" / "dedup.json"
 
 
 # ============================================================================ corpus
-def default_data() -> Path:
-    return Path(os.environ.get("DOCPIPE_DATA") or (REPO.parent / "shared" / "data"))
+from datapaths import default_data  # $DOCPIPE_DATA or ../shared/data (the --data default)
 
 
 def read_text(path: Path) -> str:

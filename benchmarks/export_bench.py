@@ -44,8 +44,7 @@ SUFFIX = {"jsonl": ".jsonl", "json": ".json", "csv": "/", "xml": ".xml", "tei": 
           "html": ".html", "parquet": "/", "null": ""}
 
 
-def default_data() -> Path:
-    return Path(os.environ.get("DOCPIPE_DATA") or REPO.parent / "shared" / "data")
+from datapaths import default_data  # $DOCPIPE_DATA or ../shared/data (the --data default)
 
 
 def bbc_files(data: Path, limit: int) -> list[str]:

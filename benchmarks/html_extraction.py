@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
 import sys
 import time
@@ -44,8 +43,7 @@ PUBLISHED = {"trafilatura": 0.958, "readability": 0.922, "newspaper": 0.949, "ne
              "goose3": 0.896, "justext": 0.804, "html-text": 0.665}
 
 
-def default_data() -> Path:
-    return Path(os.environ.get("DOCPIPE_DATA") or (REPO.parent / "shared" / "data"))
+from datapaths import default_data  # $DOCPIPE_DATA or ../shared/data (the --data default)
 
 
 # --------------------------------------------------------------------------- Scrapinghub metric

@@ -50,8 +50,7 @@ from redact import without_corpus_text  # noqa: E402 - keeps corpus text out of 
 RESULTS = REPO / "benchmarks" / "results" / "ingest.json"
 
 
-def default_data() -> Path:
-    return Path(os.environ.get("DOCPIPE_DATA") or (REPO.parent / "shared" / "data"))
+from datapaths import default_data  # $DOCPIPE_DATA or ../shared/data (the --data default)
 
 
 # --------------------------------------------------------------------------- correctness

@@ -47,8 +47,7 @@ BBC_CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
 
 
 # ---------------------------------------------------------------------------- data
-def default_data() -> Path:
-    return Path(os.environ.get("DOCPIPE_DATA") or (REPO.parent / "shared" / "data"))
+from datapaths import default_data  # $DOCPIPE_DATA or ../shared/data (the --data default)
 
 
 def bbc_files(data: Path) -> list[Path]:

@@ -44,8 +44,7 @@ from docpipe_builtins.quotes import QuoteStage
 DOUBLE_OPEN = ('"', "“")
 
 
-def default_data() -> Path:
-    return Path(os.environ.get("DOCPIPE_DATA") or (REPO.parent / "shared" / "data"))
+from datapaths import default_data  # $DOCPIPE_DATA or ../shared/data (the --data default)
 
 
 def parse_ann(path: Path) -> list[dict]:
@@ -110,14 +109,8 @@ def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
-def match(preds: list, gold: list[dict]) -> dict[int, int]:
-    """Greedy one-to-one matching by best IoU >= 0.5: {pred index: gold index}."""
-    pairs = []
-    for i, q in enumerate(preds):
-        for j, g in enumerate(gold):
-            best = max(iou((q.start, q.end), f) for f in g["content"])
-            if best >= 0.5:
-                pairs.append((best, i, j))
+def _one_to_one(pairs: list[tuple[float, int, int]]) -> dict[int, int]:
+    """Greedy one-to-one assignment of (IoU, prediction, gold) pairs, best IoU first: {pred: gold}."""
     pairs.sort(key=lambda p: -p[0])
     used_p, used_g, out = set(), set(), {}
     for _, i, j in pairs:
@@ -126,6 +119,17 @@ def match(preds: list, gold: list[dict]) -> dict[int, int]:
             used_g.add(j)
             out[i] = j
     return out
+
+
+def match(preds: list, gold: list[dict]) -> dict[int, int]:
+    """Greedy one-to-one matching by best IoU >= 0.5: {pred index: gold index}."""
+    pairs = []
+    for i, q in enumerate(preds):
+        for j, g in enumerate(gold):
+            best = max(iou((q.start, q.end), f) for f in g["content"])
+            if best >= 0.5:
+                pairs.append((best, i, j))
+    return _one_to_one(pairs)
 
 
 def _union_len(ranges: list[tuple[int, int]]) -> int:
@@ -157,14 +161,7 @@ def match_grouped(groups: list[list], gold: list[dict]) -> dict[int, int]:
             best = max(frag_best if len(grp) == 1 else 0.0, inter / union if union else 0.0)
             if best >= 0.5:
                 pairs.append((best, i, j))
-    pairs.sort(key=lambda p: -p[0])
-    used_p, used_g, out = set(), set(), {}
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out[i] = j
-    return out
+    return _one_to_one(pairs)
 
 
 def absorbed(preds: list, gold: list[dict], m: dict[int, int]) -> set[int]:

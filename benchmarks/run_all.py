@@ -41,8 +41,7 @@ def discover() -> list[str]:
     return [*SCRIPTS[:-1], *extra, SCRIPTS[-1]]
 
 
-def default_data() -> Path:
-    return Path(os.environ.get("DOCPIPE_DATA") or (REPO.parent / "shared" / "data"))
+from datapaths import default_data  # $DOCPIPE_DATA or ../shared/data (the --data default)
 
 
 def _accepts(script: Path, flag: str) -> bool:

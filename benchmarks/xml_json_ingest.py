@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -34,8 +33,7 @@ from redact import without_corpus_text  # noqa: E402 - keeps corpus text out of 
 SKIP_NAMES = {"SOURCE.md", "LICENSE"}
 
 
-def default_data() -> Path:
-    return Path(os.environ.get("DOCPIPE_DATA") or (REPO.parent / "shared" / "data"))
+from datapaths import default_data  # $DOCPIPE_DATA or ../shared/data (the --data default)
 
 
 def classify(doc) -> str:

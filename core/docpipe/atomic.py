@@ -84,3 +84,21 @@ class AtomicFile:
 def atomic_write_text(path: str, text: str) -> None:
     with AtomicFile(path) as fh:
         fh.write(text)
+
+
+class AtomicFileExporter:
+    """Base for an exporter that writes one output file.
+
+    ``self._out`` is an :class:`AtomicFile` on ``target``: a subclass writes to it in ``write(doc)``;
+    :meth:`close` commits it (the file appears complete) and :meth:`abort` discards it (the target is
+    left as it was). ``mode`` and ``open_options`` go to :class:`AtomicFile` (``"wb"`` for bytes).
+    """
+
+    def __init__(self, target: str = "-", mode: str = "w", **open_options) -> None:
+        self._out = AtomicFile(target, mode, **open_options)
+
+    def close(self) -> None:
+        self._out.commit()
+
+    def abort(self) -> None:
+        self._out.abort()

@@ -95,7 +95,13 @@ def expand_containers(
     ``include``/``exclude`` globs also select zip members (by member name or base name).
     """
     limits = limits or ContainerLimits()
-    suffixes = tuple(known_suffixes)
+    yield from _pass_or_expand(units, limits, tuple(known_suffixes), include, exclude, depth=0)
+
+
+def _pass_or_expand(units: Iterable[InputItem | Document], limits: ContainerLimits, suffixes: tuple[str, ...],
+                    include: Sequence[str], exclude: Sequence[str], depth: int) -> Iterator[InputItem | Document]:
+    """Each unit as it is, or, when it is an archive, its members (recursively). ``depth`` counts the archives
+    around ``units``; the inputs themselves (depth 0) are always opened, deeper ones up to ``max_depth``."""
     for unit in units:
         if isinstance(unit, Document):
             yield unit
@@ -103,24 +109,11 @@ def expand_containers(
         kind = container_kind(unit, suffixes)
         if kind is None:
             yield unit
+        elif depth < max(1, limits.max_depth):
+            members = gunzip_item(unit, limits) if kind == "gzip" else zip_members(unit, limits, include, exclude)
+            yield from _pass_or_expand(members, limits, suffixes, include, exclude, depth + 1)
         else:
-            yield from _expand(unit, kind, limits, suffixes, include, exclude, depth=1)
-
-
-def _expand(item: InputItem, kind: str, limits: ContainerLimits, suffixes: tuple[str, ...],
-            include: Sequence[str], exclude: Sequence[str], depth: int) -> Iterator[InputItem | Document]:
-    members = gunzip_item(item, limits) if kind == "gzip" else zip_members(item, limits, include, exclude)
-    for member in members:
-        if isinstance(member, Document):
-            yield member
-            continue
-        inner = container_kind(member, suffixes)
-        if inner is None:
-            yield member
-        elif depth < limits.max_depth:
-            yield from _expand(member, inner, limits, suffixes, include, exclude, depth + 1)
-        else:
-            yield _error(member.uri, f"an archive nested more than {limits.max_depth} levels deep; not opened")
+            yield _error(unit.uri, f"an archive nested more than {limits.max_depth} levels deep; not opened")
 
 
 def _error(uri: str, message: str) -> Document:

@@ -6,35 +6,26 @@ from __future__ import annotations
 import json
 
 import docpipe
-from docpipe.atomic import AtomicFile
+from docpipe.atomic import AtomicFileExporter
 from docpipe.components import ExporterSpec
 from docpipe.serialize import document_to_dict
 
 
-class JsonlExporter:
+class JsonlExporter(AtomicFileExporter):
     """One JSON object per line, in input order. Memory does not grow with the number of documents."""
-
-    def __init__(self, target: str = "-") -> None:
-        self._out = AtomicFile(target)
 
     def write(self, doc: docpipe.Document) -> None:
         self._out.write(json.dumps(document_to_dict(doc), ensure_ascii=False) + "\n")
 
-    def close(self) -> None:
-        self._out.commit()
 
-    def abort(self) -> None:
-        self._out.abort()
-
-
-class JsonExporter:
+class JsonExporter(AtomicFileExporter):
     """A single JSON array of document records, streamed element by element.
 
     :param indent: pretty-print each record with this indent (``None``: compact).
     """
 
     def __init__(self, target: str = "-", indent: int | None = 2) -> None:
-        self._out = AtomicFile(target)
+        super().__init__(target)
         self._indent = indent
         self._count = 0
         self._out.write("[")
@@ -46,10 +37,7 @@ class JsonExporter:
 
     def close(self) -> None:
         self._out.write("\n]\n")
-        self._out.commit()
-
-    def abort(self) -> None:
-        self._out.abort()
+        super().close()
 
 
 @docpipe.hookimpl

@@ -10,7 +10,7 @@ import textwrap
 from collections import defaultdict
 
 import docpipe
-from docpipe.atomic import AtomicFile
+from docpipe.atomic import AtomicFileExporter
 from docpipe.components import ExporterSpec
 from docpipe.model import quotation_chains
 
@@ -67,21 +67,15 @@ def render_summary(doc: docpipe.Document, width: int = 100) -> str:
     return "\n".join(lines) + "\n"
 
 
-class SummaryExporter:
+class SummaryExporter(AtomicFileExporter):
     """Plain text, one block per document: quotes grouped by speaker, with cue and mention."""
 
     def __init__(self, target: str = "-", width: int = 100) -> None:
-        self._out = AtomicFile(target)
+        super().__init__(target)
         self._width = width
 
     def write(self, doc: docpipe.Document) -> None:
         self._out.write(render_summary(doc, self._width) + "\n")
-
-    def close(self) -> None:
-        self._out.commit()
-
-    def abort(self) -> None:
-        self._out.abort()
 
 
 @docpipe.hookimpl

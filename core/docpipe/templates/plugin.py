@@ -223,18 +223,19 @@ from __future__ import annotations
 
 import docpipe
 from docpipe import Document, ExporterSpec
-from docpipe.atomic import AtomicFile
+from docpipe.atomic import AtomicFileExporter
 
 
 def _cell(value: object) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
-class ${class_name}Exporter:
+class ${class_name}Exporter(AtomicFileExporter):
     """One tab-separated line per document: id, source, title, paragraphs, quotes, errors.
 
-    Exporters run in the driver process. ``AtomicFile`` makes the output appear only when the
-    run completes (``close``); ``abort`` leaves any previous file untouched.
+    Exporters run in the driver process. ``AtomicFileExporter`` writes ``self._out``, an atomic file:
+    the output appears only when the run completes (``close``); ``abort`` leaves any previous file
+    untouched.
 
     :param header: write a header line first.
     """
@@ -242,19 +243,13 @@ class ${class_name}Exporter:
     COLUMNS = ("id", "source", "title", "paragraphs", "quotes", "errors")
 
     def __init__(self, target: str = "-", header: bool = True) -> None:
-        self._out = AtomicFile(target)
+        super().__init__(target)
         if header:
             self._out.write("\\t".join(self.COLUMNS) + "\\n")
 
     def write(self, doc: Document) -> None:
         row = (doc.id, doc.source.uri, doc.title, len(doc.paragraphs), len(doc.quotes), len(doc.errors))
         self._out.write("\\t".join(_cell(v) for v in row) + "\\n")
-
-    def close(self) -> None:
-        self._out.commit()
-
-    def abort(self) -> None:
-        self._out.abort()
 
 
 @docpipe.hookimpl

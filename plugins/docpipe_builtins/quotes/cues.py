@@ -363,12 +363,7 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
     """Who does the verb at ``tokens[v]`` belong to when it has no subject of its own (``..., adding,``,
     ``and added``): the subject of an earlier reporting verb of the sentence, else the nearest subject
     pronoun followed by a verb, else the clause subject. ``tokens`` may start mid-sentence."""
-    lo = 0
-    for k in range(v - 1, -1, -1):
-        if (tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k)) or (
-                tokens[k].text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)):
-            lo = k + 1
-            break
+    lo = _clause_start(tokens, v)
     if v - 1 > lo and tokens[v].lower.endswith("ing"):
         prev = tokens[v - 1]
         if prev.lower in AUX_ADVERBS or prev.lower in ("kept", "began", "started", "keeps", "begins", "starts"):
@@ -447,12 +442,26 @@ def _is_possessive_mark(tokens: list[Token], k: int) -> bool:
 _WINDOW_STOPS = QUOTE_CHARS | TERMINATORS
 
 
+def _breaks_clause(tokens: list[Token], k: int) -> bool:
+    """``tokens[k]`` ends a sentence (not an abbreviation's dot) or is a quote mark (not a possessive)."""
+    t = tokens[k].text
+    # (most tokens are neither: one set lookup rules them out)
+    return t in _WINDOW_STOPS and ((t in QUOTE_CHARS and not _is_possessive_mark(tokens, k)) or (
+        t in TERMINATORS and not _is_abbrev_dot(tokens, k)))
+
+
+def _clause_start(tokens: list[Token], end: int) -> int:
+    """Index of the first token of the sentence or quote-free stretch that ends before ``end``."""
+    for k in range(end - 1, -1, -1):
+        if _breaks_clause(tokens, k):
+            return k + 1
+    return 0
+
+
 def _cut_window(tokens: list[Token]) -> list[Token]:
     """Tokens up to the end of the sentence or the next quote mark."""
-    for k, tok in enumerate(tokens):
-        # (most tokens are neither: one set lookup rules them out)
-        if tok.text in _WINDOW_STOPS and ((tok.text in QUOTE_CHARS and not _is_possessive_mark(tokens, k)) or (
-                tok.text in TERMINATORS and not _is_abbrev_dot(tokens, k))):
+    for k in range(len(tokens)):
+        if _breaks_clause(tokens, k):
             return tokens[:k]
     return tokens
 
@@ -566,13 +575,7 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
     n = len(tokens)
     if not n:
         return None
-    lo = 0
-    for k in range(n - 1, -1, -1):  # this sentence / clause only
-        t = tokens[k].text  # (one set lookup rules most tokens out, as in _cut_window)
-        if t in _WINDOW_STOPS and (t in TERMINATORS and not _is_abbrev_dot(tokens, k) or (
-                t in QUOTE_CHARS and not _is_possessive_mark(tokens, k))):
-            lo = k + 1
-            break
+    lo = _clause_start(tokens, n)  # this sentence / clause only
     for v in range(n - 1, max(lo, n - 1 - max_gap) - 1, -1):
         tok = tokens[v]
         info = lexicon.get(tok.lower)

@@ -576,12 +576,9 @@ def _continue_speakers(found: list[_Found]) -> None:
     for f in found:
         by_para.setdefault(f.para, []).append(f)
     paras = sorted(by_para)
-    # The last attributed top-level quote of each paragraph, and (per item) the next one after it:
-    # precomputed so that the pass stays linear in the number of quotes.
+    # The last attributed top-level quote of each paragraph done so far, and (per item) the next attributed
+    # one after it: kept as the pass goes so that it stays linear in the number of quotes.
     last_attributed: dict[int, _Found | None] = {}
-    for para in paras:
-        last_attributed[para] = next(
-            (g for g in reversed(by_para[para]) if g.mention is not None and g.parent is None), None)
     for pi, para in enumerate(paras):
         items = by_para[para]
         next_attr: list[_Found | None] = [None] * len(items)
@@ -647,7 +644,7 @@ def _to_quotes(found: list[_Found]) -> tuple[Quote, ...]:
             chain = chain_of[id(previous)] if previous is not None else []
             chain.append(f)
             chain_of[id(f)] = chain
-            if key is not None and (previous is not None or key not in last_part or last_part[key].end <= f.start):
+            if key is not None and (key not in last_part or last_part[key].end <= f.start):
                 last_part[key] = f
         quotes.append(
             Quote(

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 import docpipe
 from docpipe import Document, ExporterSpec, InputItem, Paragraph, ReaderSpec, make_document
-from docpipe.atomic import AtomicFile
+from docpipe.atomic import AtomicFileExporter
 
 __version__ = "0.1.0"
 
@@ -129,7 +129,7 @@ def _cell(value: object) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
-class QuotesTsvExporter:
+class QuotesTsvExporter(AtomicFileExporter):
     """One line per quote: document, quote id, speaker, kind, start, end, nested_in, text.
 
     Documents without quotes add no line; failed documents add one line with the error in
@@ -141,7 +141,7 @@ class QuotesTsvExporter:
     COLUMNS = ("document", "source", "quote", "speaker", "kind", "start", "end", "nested_in", "text")
 
     def __init__(self, target: str = "-", header: bool = True) -> None:
-        self._out = AtomicFile(target)
+        super().__init__(target)
         if header:
             self._out.write("\t".join(self.COLUMNS) + "\n")
 
@@ -155,12 +155,6 @@ class QuotesTsvExporter:
 
     def _row(self, *cells: object) -> None:
         self._out.write("\t".join(_cell(c) for c in cells) + "\n")
-
-    def close(self) -> None:
-        self._out.commit()
-
-    def abort(self) -> None:
-        self._out.abort()
 
 
 @docpipe.hookimpl
