@@ -10,8 +10,8 @@ cost per quote is constant. Patterns, after a quote: ``"...," X said``, ``"...,"
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-import attrs
 from docpipe.model import Mention
 
 from .lexicon import VerbInfo
@@ -58,7 +58,7 @@ CLAUSE_STARTERS = SUBJECT_PRONOUNS | frozenset({"if", "when", "because", "there"
 _NO_VERBS: dict[str, VerbInfo] = {}
 
 
-@attrs.define(slots=True)
+@dataclass  # (a dataclass: mypyc compiles it to a native class)
 class Cue:
     """An attribution found by a pattern: the subject NP and the cue mention."""
 
@@ -324,7 +324,7 @@ def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dic
         first = tokens[i] if i < v else None
         if first is not None and first.lower in ("the", "a", "an") and i + 1 < v and tokens[i + 1].capitalized:
             first = tokens[i + 1]  # "the Illinois Board of Elections was conclusive"
-        if e > i and first.capitalized and first.lower not in TIME_WORDS and first.lower not in (
+        if e > i and first is not None and first.capitalized and first.lower not in TIME_WORDS and first.lower not in (
                 _SENTENCE_ADVERBS) and first.lower not in PREPOSITIONS and first.lower not in _NUMBER_WORDS and not (
                 first.lower.endswith("ly") and e == i + 1) and not (
                 e == i + 1 and first.lower.endswith(("ed", "ing")) and e < v and (
@@ -693,7 +693,7 @@ def _outer_speaker(text: str, tokens: list[Token], np: SpeakerNP, lo: int,
     return Cue(outer, _mention(text, [verb]), "before")
 
 
-@attrs.define(slots=True)
+@dataclass  # (a dataclass: mypyc compiles it to a native class)
 class IndirectMatch:
     start: int
     end: int
@@ -947,10 +947,10 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if info.base in _ADDRESSEE_VERBS and tokens[after_v].is_word and tokens[after_v].lower not in ("that", "to"):
             # "told voters she would ...", "assured reporters that ...": the addressee is not what was said
             e = collect_right(tokens, after_v, n, lexicon)
-            e = next((k for k in range(after_v + 1, min(e + 1, n - 1))
-                      if tokens[k].lower == "that" or tokens[k].lower in SUBJECT_PRONOUNS), None)
-            if e is not None:
-                after_v = e
+            clause_i = next((k for k in range(after_v + 1, min(e + 1, n - 1))
+                             if tokens[k].lower == "that" or tokens[k].lower in SUBJECT_PRONOUNS), None)
+            if clause_i is not None:
+                after_v = clause_i
         if info.bare and _starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
             start = tokens[after_v].start  # "said he would ...", "said the test could ..."
         for k in range(v + 1, min(n - 1, v + 9)):

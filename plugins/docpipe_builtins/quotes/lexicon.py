@@ -8,14 +8,13 @@ tags; :func:`load_lexicon` derives ``-s``, ``-ed`` and ``-ing`` forms for regula
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib import resources
-
-import attrs
 
 LEXICON_FILE = "reporting_verbs.txt"
 
 
-@attrs.frozen(slots=True)
+@dataclass(frozen=True)  # (a dataclass: mypyc compiles it to a native class)
 class VerbInfo:
     """What a reporting-verb form is: its base (``said`` -> ``say``) and tags (``speech``, ``bare``, ``belief``...)."""
 

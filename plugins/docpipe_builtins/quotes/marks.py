@@ -13,8 +13,7 @@ wrong curly quotes), so direction is decided from the characters either side of 
 from __future__ import annotations
 
 import re
-
-import attrs
+from dataclasses import dataclass
 
 # Two straight apostrophes ('') stand for a double quote mark in some newspaper archives (NYT).
 MARK_RE = re.compile("''|[\"“”„«»‘’'‚‹›]")
@@ -25,7 +24,7 @@ _CLOSE_FOLLOW = frozenset(",.;:!?)]}—–-…")  # characters after which-mark 
 _LEADING_JUNK = " \t\r\n\u00a0—–-•*>"
 
 
-@attrs.define(slots=True)
+@dataclass  # (a dataclass: mypyc compiles it to a native class)
 class MarkedSpan:
     """One quoted stretch of a paragraph.
 

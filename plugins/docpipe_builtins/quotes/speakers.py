@@ -8,7 +8,8 @@ title. :class:`SpeakerRegistry` keeps the entities of one document and resolves 
 
 from __future__ import annotations
 
-import attrs
+from dataclasses import dataclass, field
+
 from docpipe.model import Mention, Speaker
 
 from .tokens import Token
@@ -39,7 +40,7 @@ GENERIC_HEADS = frozenset(
 )
 
 
-@attrs.define(slots=True)
+@dataclass  # (a dataclass: mypyc compiles it to a native class)
 class SpeakerNP:
     """What a speaker noun phrase says. ``mention`` is the span the attribution rests on."""
 
@@ -100,7 +101,7 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
     of = lowers.index("of") if "of" in lowers else (lowers.index("for") if "for" in lowers else None)
     if of is not None and of > 0 and toks[of - 1].capitalized and toks[of - 1].lower not in TITLE_WORDS:
         left = analyse_np(text, toks[:of])
-        if left is not None and left.kind == "person" and (left.title or len(left.name.split()) > 1):
+        if left is not None and left.kind == "person" and (left.title or len((left.name or "").split()) > 1):
             left.title = _span_text(text, toks[of + 1 :]) if not left.title else left.title
             return left
     first = toks[0]
@@ -149,9 +150,9 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
         return SpeakerNP("person", _mention(text, name_toks), name=_span_text(text, name_toks), title=title)
     # "the Florida senator and Republican presidential candidate": a description of someone named before
     if low == "the" and len(words) <= 8:
-        head = next((t.lower for t in words[1:] if not t.capitalized and t.lower in PERSON_TITLE_HEADS), None)
-        if head is not None:
-            return SpeakerNP("anaphor", _mention(text, toks), name=_span_text(text, toks), pronoun=head)
+        head_word = next((t.lower for t in words[1:] if not t.capitalized and t.lower in PERSON_TITLE_HEADS), None)
+        if head_word is not None:
+            return SpeakerNP("anaphor", _mention(text, toks), name=_span_text(text, toks), pronoun=head_word)
     # All lower-case: "a source", "sources", "the company's chief engineer", "officials".
     lowered = {t.lower.rstrip(".") for t in words}
     if lowered & ORG_WORDS and not (lowered & PERSON_TITLE_HEADS):
@@ -196,14 +197,14 @@ def _load_given_names() -> dict[str, str]:
 GIVEN_NAMES = _load_given_names()
 
 
-@attrs.define(slots=True)
+@dataclass  # (a dataclass: mypyc compiles it to a native class)
 class Entity:
     name: str
     kind: str
-    titles: list[str] = attrs.field(factory=list)
-    mentions: list[Mention] = attrs.field(factory=list)
+    titles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     gender: str | None = None
-    seen: set[Mention] = attrs.field(factory=set, repr=False)
+    seen: set[Mention] = field(default_factory=set, repr=False)
 
 
 def _key(name: str) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import ClassVar
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-import attrs
 from docpipe.model import Document, Mention, Quote
 
 from .cues import (
@@ -47,7 +47,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|[\"“”]")
 _OPENING_MARKS = frozenset("\"“„«‘'")
 
 
-@attrs.define(slots=True, eq=False)
+@dataclass(eq=False)  # (a dataclass: mypyc compiles it to a native class)
 class _Found:
     start: int
     end: int
@@ -70,7 +70,6 @@ def _word_count(text: str, start: int, end: int, cap: int = 12) -> int:
     return len(text[start : min(end, start + cap * 20)].split()[:cap])
 
 
-@attrs.define
 class QuoteStage:
     """Rule-based quote attribution.
 
@@ -82,20 +81,38 @@ class QuoteStage:
     * ``skip_roles`` -- paragraph roles not searched (default ``["boilerplate"]``).
     * ``window`` -- characters looked at either side of a quote for its cue (default 250).
     * ``indirect`` -- also find indirect and mixed quotes (default true).
+
+    A plain class with the options as keyword arguments (not an attrs class: mypyc compiles this one to a
+    native class, see docs/quotes.md); it pickles, as stages must (they go to worker processes).
     """
 
-    name: ClassVar[str] = "quotes"
-    extra_verbs: list[str] = attrs.field(factory=list, converter=list)
-    min_words: int = 4
-    skip_roles: list[str] = attrs.field(factory=lambda: ["boilerplate"], converter=list)
-    window: int = 250
-    indirect: bool = True
-    _lexicon: dict[str, VerbInfo] = attrs.field(init=False, repr=False)
-    _cue_words: frozenset[str] = attrs.field(init=False, repr=False)
+    name: str = "quotes"
 
-    def __attrs_post_init__(self) -> None:
-        self._lexicon = load_lexicon(self.extra_verbs)
-        self._cue_words = frozenset(self._lexicon) | {"according", "According"}
+    def __init__(self, extra_verbs: Iterable[str] = (), min_words: int = 4,
+                 skip_roles: Iterable[str] = ("boilerplate",), window: int = 250, indirect: bool = True) -> None:
+        self.extra_verbs: list[str] = list(extra_verbs)
+        self.min_words = min_words
+        self.skip_roles: list[str] = list(skip_roles)
+        self.window = window
+        self.indirect = indirect
+        self._lexicon: dict[str, VerbInfo] = load_lexicon(self.extra_verbs)
+        self._cue_words: frozenset[str] = frozenset(self._lexicon) | {"according", "According"}
+
+    def _options(self) -> tuple[list[str], int, list[str], int, bool]:
+        return self.extra_verbs, self.min_words, self.skip_roles, self.window, self.indirect
+
+    def __reduce__(self) -> tuple[type[QuoteStage], tuple[list[str], int, list[str], int, bool]]:
+        """Pickled as its options (stages go to worker processes): the lexicon is rebuilt from them."""
+        return QuoteStage, self._options()
+
+    def __repr__(self) -> str:
+        return (f"QuoteStage(extra_verbs={self.extra_verbs!r}, min_words={self.min_words!r}, "
+                f"skip_roles={self.skip_roles!r}, window={self.window!r}, indirect={self.indirect!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QuoteStage):
+            return NotImplemented
+        return self._options() == other._options()
 
     # ------------------------------------------------------------------ public
     def process(self, doc: Document) -> Document:
@@ -119,11 +136,12 @@ class QuoteStage:
             intro_para = (ps, pe) if text[pe - 1] in ":." and not items else None
             if signed is not None and not items and _sign(signed, text, ps, pe):  # '"...."' then '- Sanders.'
                 for f in signed:
-                    f.entity, f.mention = registry.resolve(f.np), f.np.mention
+                    if f.np is not None:  # (always: _sign gave every one its NP)
+                        f.entity, f.mention = registry.resolve(f.np), f.np.mention
             signed = items if items and all(f.np is None for f in items) else None
-            for f in sorted((f for f in items if f.np is not None), key=lambda f: f.np.mention.start):
-                f.entity = registry.resolve(f.np)
-                f.mention = f.np.mention
+            for np, f in sorted(((f.np, f) for f in items if f.np is not None), key=lambda p: p[0].mention.start):
+                f.entity = registry.resolve(np)
+                f.mention = np.mention
             found.extend(items)
         found.sort(key=lambda f: (f.start, -f.end))
         _continue_speakers(found)
@@ -270,7 +288,7 @@ class QuoteStage:
         the quote) to the end of the sentence, a mixed quote. Otherwise the quote alone, direct.
         """
         start, end = sp.start, sp.end
-        if "that" in text[cue.cue.end : sp.open_mark].lower():  # (a string test first: most gaps are empty)
+        if sp.open_mark is not None and "that" in text[cue.cue.end : sp.open_mark].lower():  # (a string test first: most gaps are empty)
             gap = ptoks.window(cue.cue.end, sp.open_mark)
             that = next((t for t in gap[:8] if t.lower == "that"), None)
             if that is not None:
@@ -354,7 +372,7 @@ class QuoteStage:
             after = None  # '"...." Reid said both Rubio and Cruz are ...': a new sentence, not this quote's cue
         if after is not None and text[sp.end - 1] == ",":
             cue = after  # '"...," he told the Times': the comma inside the marks hands the quote to what follows
-        elif before is not None and (before.strong or new_sentence_after) and (
+        elif before is not None and sp.open_mark is not None and (before.strong or new_sentence_after) and (
                 new_sentence_after or text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"):
             cue = before  # 'X said: "..."' / 'and said, "... ." The star then recalled': the cue before wins
         elif after is not None:
@@ -378,14 +396,15 @@ class QuoteStage:
                 return _Found(sp.start, sp.end, "direct", index, np=np, cue=Mention(toks[v].text, toks[v].start, toks[v].end),
                               confidence=0.6, unclosed=sp.close_mark is None, starts_para=sp.start - ps <= 2)
         if _title_case(text, sp.start, sp.end) and not (
-                cue is before and cue is not None and text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"
+                cue is before and cue is not None and sp.open_mark is not None
+                and text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"
         ) and not (cue is after and cue is not None and starts and text[sp.end - 1] in ",!?"):
             # (a sentence of its own ending in a comma before its cue is speech: '"Like Oakland. Or Ferguson," X said')
             return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
         if cue is None and (short or not starts or _mostly_names(text, sp.start, sp.end)):
             # a scare quote, a title, a quoted phrase inside a sentence (mixed, found later), a list of names
             return None
-        if short and not starts and (cue is not before or (
+        if short and not starts and cue is not None and sp.open_mark is not None and (cue is not before or (
                 text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] not in (":", ",")
                 and text[cue.cue.end : sp.open_mark].strip())):
             # 'called it a "bad earpiece," he said', 'told MSNBC's "Morning Joe" that': a phrase, not a quote
@@ -393,14 +412,14 @@ class QuoteStage:
         if cue is None and nested:
             return None
         start, end, kind = sp.start, sp.end, "direct"
-        if cue is not None and cue is before and not nested and cue.cue.end <= sp.open_mark:
+        if cue is not None and cue is before and not nested and sp.open_mark is not None and cue.cue.end <= sp.open_mark:
             start, end, kind = self._embedded(text, sp, cue, hi, ptoks)
         elif cue is not None and cue is after and sentence_goes_on and not nested:
             # '"Boots on the ground" would be appropriate, Lund said': the reported words run to the comma
             comma = text.rfind(",", a, cue.np.mention.start if cue.np.mention.start > a else cue.cue.start)
             if comma > a:
                 end, kind = _trim(text, sp.start, comma)[1], "mixed"
-        elif cue is not None and cue is after and not starts and not nested:
+        elif cue is not None and cue is after and not starts and not nested and sp.open_mark is not None:
             # 'With thousands of systems, "there is no single point of failure," he said.': the words before
             # the quote belong to what is reported (a mixed quote from the sentence start)
             lead = _sentence_lead(text, ptoks.window(max(lo, sp.open_mark - 300), sp.open_mark), self._cue_words)
