@@ -5,7 +5,10 @@ stage's annotations are written (offsets, kinds, speakers), never the texts.
 
 Usage::
 
-    python benchmarks/quotes_dump.py -o /tmp/quotes_before.jsonl [--data PATH] [--splits train,dev,test]
+    python benchmarks/quotes_dump.py -o /tmp/quotes_before.jsonl [--data PATH] [--splits train,dev,test] [--installed]
+
+``--installed`` dumps what the installed docpipe finds (compiled with mypyc when built so) instead of this
+checkout: ``cmp`` with a checkout dump shows that the compiled build gives the same output.
 """
 
 from __future__ import annotations
@@ -16,7 +19,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes_polnear import default_data, load_split, make_doc  # (sets sys.path to this repo: import it first)
+from quotes_polnear import (  # (sets sys.path to this repo unless --installed: import it first)
+    default_data,
+    describe_build,
+    load_split,
+    make_doc,
+    stage_build,
+)
 
 from docpipe_builtins.quotes import QuoteStage
 
@@ -30,9 +39,10 @@ def main(argv=None) -> int:
     ap.add_argument("-o", "--output", type=Path, required=True)
     ap.add_argument("--data", type=Path, default=default_data())
     ap.add_argument("--splits", default="train,dev,test")
+    ap.add_argument("--installed", action="store_true",
+                    help="use the installed docpipe (compiled when built so), not this checkout")
     args = ap.parse_args(argv)
-    import docpipe_builtins
-    print("code from", docpipe_builtins.__file__, file=sys.stderr)
+    print(describe_build(stage_build()), file=sys.stderr)
     stage = QuoteStage()
     n_docs = n_quotes = 0
     with open(args.output, "w", encoding="utf-8") as fh:

@@ -2,7 +2,11 @@
 
 Usage::
 
-    python benchmarks/quotes_polnear.py --split dev|test|train [--data PATH] [--limit N]
+    python benchmarks/quotes_polnear.py --split dev|test|train [--data PATH] [--limit N] [--installed]
+
+The stage comes from this checkout (``core/``, ``plugins/``: pure Python); with ``--installed`` from the
+installed docpipe instead, compiled with mypyc when the build could (docs/quotes.md, "Speed: the compiled
+build"). Which one ran, and whether it is compiled, is printed and saved.
 
 Protocol (``shared/data/quotes/README.md``): one annotation file per article (first annotator id in sort
 order); gold quote = every ``E`` relation with a ``Content`` (``Content2`` adds fragments). Each article is
@@ -22,7 +26,8 @@ Two views:
 * **all**: every prediction against every gold content.
 
 Prints P/R/F1 for extraction and attribution and the documents per second of the stage alone, writes
-``benchmarks/results/quotes_polnear_<split>.json`` and the misses to ``..._misses.txt``.
+``benchmarks/results/quotes_polnear_<split>.json`` (``quotes_polnear_<split>_compiled.json`` for a compiled
+stage) and the misses to ``..._misses.txt``.
 """
 
 from __future__ import annotations
@@ -35,9 +40,14 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO / "core"), str(REPO / "plugins")]
+#: ``--installed``: import docpipe from site-packages, not from this checkout. Read before the imports below,
+#: which it changes (the scripts that import this module accept the flag too).
+USE_INSTALLED = "--installed" in sys.argv[1:]
+if not USE_INSTALLED:
+    sys.path[:0] = [str(REPO / "core"), str(REPO / "plugins")]
 
 import docpipe
+import docpipe_builtins.quotes
 from docpipe.model import Paragraph, quotation_chains
 from docpipe_builtins.quotes import QuoteStage
 
@@ -45,6 +55,17 @@ DOUBLE_OPEN = ('"', "“")
 
 
 from datapaths import default_data  # $DOCPIPE_DATA or ../shared/data (the --data default)
+
+
+def stage_build() -> dict:
+    """Where the quote stage was imported from and whether it runs compiled."""
+    return {"code": str(Path(docpipe_builtins.quotes.__file__).parent),
+            "installed": USE_INSTALLED, "compiled": docpipe_builtins.quotes.COMPILED}
+
+
+def describe_build(build: dict) -> str:
+    how = "compiled with mypyc" if build["compiled"] else "pure Python"
+    return f"quote stage from {build['code']} ({'installed' if build['installed'] else 'checkout'}, {how})"
 
 
 def parse_ann(path: Path) -> list[dict]:
@@ -265,7 +286,11 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=default_data())
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--repeat", type=int, default=3, help="timing runs (best one counts)")
+    ap.add_argument("--installed", action="store_true",
+                    help="use the installed docpipe (compiled when built so), not this checkout")
     args = ap.parse_args(argv)
+    build = stage_build()
+    print(describe_build(build))
     docs = load_split(args.data, args.split, args.limit)
     built = [make_doc(name, text) for name, text, _ in docs]
     stage = QuoteStage()
@@ -279,14 +304,15 @@ def main(argv=None) -> int:
         best_wall = min(best_wall, time.perf_counter() - t0)
     results_dir = REPO / "benchmarks" / "results"
     results_dir.mkdir(parents=True, exist_ok=True)
-    with open(results_dir / f"quotes_polnear_{args.split}_misses.txt", "w", encoding="utf-8") as fh:
+    stem = f"quotes_polnear_{args.split}" + ("_compiled" if build["compiled"] else "")
+    with open(results_dir / f"{stem}_misses.txt", "w", encoding="utf-8") as fh:
         views = evaluate(docs, outputs, "quotation", fh)
     per_part = evaluate(docs, outputs, "part")
     result = {
         "benchmark": "quotes_polnear", "split": args.split, "documents": len(docs),
         "docs_per_second": round(len(docs) / best, 1), "cpu_seconds": round(best, 3),
         "docs_per_second_wall": round(len(docs) / best_wall, 1), "wall_seconds": round(best_wall, 3),
-        "load_average": os.getloadavg()[0], **views,
+        "load_average": os.getloadavg()[0], "build": build, **views,
         "per_part": per_part,
         "readings": {
             "direct/all": "one prediction per quotation: the parts the stage links with Quote.continues are one "
@@ -296,7 +322,7 @@ def main(argv=None) -> int:
         },
         "protocol": "IoU>=0.5 greedy one-to-one, first annotator per article, nested predictions excluded",
     }
-    (results_dir / f"quotes_polnear_{args.split}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (results_dir / f"{stem}.json").write_text(json.dumps(result, indent=2) + "\n")
     print(f"PolNeAR {args.split}: {len(docs)} documents, {result['docs_per_second']} docs/s on one core "
           f"(stage alone, CPU time; wall {result['docs_per_second_wall']} docs/s, load {result['load_average']:.1f})")
     for title, table in (("ONE PREDICTION PER QUOTATION (parts linked by Quote.continues; the headline)", views),
