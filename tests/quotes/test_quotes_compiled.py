@@ -146,9 +146,11 @@ def test_the_compiled_build_finds_what_the_python_stage_finds(tmp_path):
     if not build["compiled"]:
         pytest.skip(f"the installed quote stage ({build['file']}) is not compiled: an editable install, a build "
                     "with DOCPIPE_PURE_PYTHON=1 or without a C compiler (see docs/quotes.md)")
-    # this process runs the checkout's .py files (pytest's pythonpath): no compiled module may shadow them
-    assert not docpipe_builtins.quotes.COMPILED, docpipe_builtins.quotes.__file__
-    assert Path(docpipe_builtins.quotes.__file__).resolve().is_relative_to(REPO / "plugins")
+    if not Path(docpipe_builtins.quotes.__file__).resolve().is_relative_to(REPO / "plugins"):
+        pytest.skip("this process imports the installed stage, not the checkout's (pytest run with its pythonpath "
+                    "cleared): there is no pure-Python stage here to compare with")
+    # this process runs the checkout's .py files: a compiled module left in plugins/ would shadow them
+    assert not docpipe_builtins.quotes.COMPILED, f"compiled modules in {REPO / 'plugins'} shadow the .py files"
     assert not Path(build["file"]).resolve().is_relative_to(REPO / "plugins"), build["file"]
 
     cases = _cases()

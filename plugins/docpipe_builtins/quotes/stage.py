@@ -32,7 +32,7 @@ from .cues import (
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
 from .speakers import Entity, SpeakerNP, SpeakerRegistry, analyse_np
-from .tokens import WORD_RE, ParagraphTokens, split_sentences, tokenize
+from .tokens import WORD_RE, ParagraphTokens, Token, split_sentences, tokenize
 
 #: Longest sentence (characters) searched for indirect attributions; longer "sentences" are not prose.
 MAX_SENTENCE = 3000
@@ -149,7 +149,7 @@ class QuoteStage:
         quotes = _to_quotes(found)
         return doc.evolve(quotes=quotes, speakers=registry.speakers())
 
-    def _guess_from_previous_paragraph(self, text: str, found: list[_Found], paras: list,
+    def _guess_from_previous_paragraph(self, text: str, found: list[_Found], paras: list[tuple[int, int, str]],
                                        registry: SpeakerRegistry) -> None:
         """A quote opening a paragraph with no speaker found at all: the subject of the last sentence of
         the paragraph before (``Why was he out in the heat?`` / ``"My mom says I have to save."``), at a
@@ -319,7 +319,7 @@ class QuoteStage:
             return None
         return cue_after(text, toks[comma:end + 1], self._lexicon)
 
-    def _subjectless_cue(self, toks: list) -> int | None:
+    def _subjectless_cue(self, toks: list[Token]) -> int | None:
         """A reporting verb with no subject of its own right before a quote: ``, adding, "``,
         ``and added: "``. The quote continues the previous speaker (:func:`_continue_speakers`)."""
         k = len(toks)
@@ -433,7 +433,7 @@ class QuoteStage:
         )
 
 
-def _sentence_lead(text: str, toks: list, cue_words: frozenset[str]) -> int | None:
+def _sentence_lead(text: str, toks: list[Token], cue_words: frozenset[str]) -> int | None:
     """Start of the words that open the sentence before a quote, or None when there are none or they
     hold their own reporting verb (then the quote is not a continuation of them)."""
     k = len(toks)
