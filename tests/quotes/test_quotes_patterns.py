@@ -248,3 +248,19 @@ def test_a_quote_paragraph_with_no_speaker_takes_the_previous_paragraphs_subject
     last = doc.quotes[-1]
     # the speaker is a guess (nobody was attributed before), so the confidence is low
     assert (last.speaker_mention.text, last.confidence) == ("he", 0.4)
+
+
+def test_a_cue_inside_an_opening_subordinate_clause_ends_its_content_at_the_clause():
+    doc = run("While harbour workers argue that the new rules punish small boats, the council has kept them.\n"
+              "A week after Anna Berg announced that the ferry would stop, the town bought a second boat.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("that the new rules punish small boats", "harbour workers"),
+        ("that the ferry would stop", "Anna Berg"),
+    ]
+
+
+def test_indirect_content_stops_at_the_writers_comparison_and_participle():
+    doc = run("Most fishermen say they will stay in the harbour, compared with a third of the ferry crews.\n"
+              "The council vowed to reopen the bridge by June, while acknowledging that the work is late.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        "they will stay in the harbour", "to reopen the bridge by June"]

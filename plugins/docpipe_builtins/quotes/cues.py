@@ -252,7 +252,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     # A prepositional phrase just before the verb ("Rakhmetullin at a briefing in the CCS said"): skip it.
     first_s = s
     for _ in range(3):
-        if s - 1 >= lo and tokens[s - 1].lower in PREPOSITIONS and s - 2 >= lo:
+        if s - 1 >= lo and tokens[s - 1].lower in PREPOSITIONS and s - 2 >= lo and (
+                tokens[s - 1].lower not in SUBORDINATORS):  # "A week after Anna Berg announced": her clause
             s2 = collect_left(tokens, s - 2, lo, lexicon)
             if s2 <= s - 2:
                 j, s = s - 2, s2
@@ -704,7 +705,7 @@ class IndirectMatch:
 #: After a comma, these open a clause that is the writer's, not the reported content
 #: ("that the hands were up, contradicting the police", "to leave it intact, although they ...").
 CONTENT_CUTTERS = frozenset(["contradicting", "despite", "even", "prompting", "sparking", "drawing", "citing",
-                             "according"])
+                             "according", "compared"])
 #: These cut only when a clause follows them (a subject: ", but the council ...", ", while he ...").
 CLAUSE_CONJUNCTIONS = frozenset(["but", "though", "although", "while", "whereas"])
 
@@ -719,6 +720,31 @@ _ADDRESSEE_VERBS = frozenset(["tell", "assure", "inform", "remind", "warn", "pro
 _RELATIVE_CUTTERS = frozenset(["who", "whom", "which", "when", "where", "whose", "a", "an"])
 #: After a dash, these open the writer's aside.
 _AFTER_DASH_CUTTERS = frozenset(["even", "although", "though", "while", "which", "who", "and", "but", "as"])
+
+
+#: Words that open a subordinate clause before the main one: "While critics argue that ..., Obama ...".
+SUBORDINATORS = frozenset(["while", "although", "though", "whereas", "after", "before", "when", "as", "because",
+                           "since", "if", "unless", "once"])
+
+
+def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
+    """Where the content of the verb at ``v`` must end when the verb sits in a subordinate clause that opens
+    the sentence (``While critics argue that trading prisoners encourages others, Obama has deemed ...``,
+    ``A few weeks after Obama announced that ..., U.S. forces bombed ...``): at the comma that closes the
+    clause, when a clause follows it. Otherwise ``n``."""
+    sub = next((k for k in range(v - 1, max(-1, v - 12), -1) if tokens[k].lower in SUBORDINATORS), None)
+    if sub is None or any(tokens[k].text == "," for k in range(sub, v)):
+        return n
+    if sub > 0 and not (sub <= 4 and all(tokens[k].is_word and tokens[k].lower not in ("said", "says") for k in range(sub))):
+        return n  # the subordinator must open the sentence ("A few weeks after ..." allowed)
+    for k in range(start_i + 2, n - 2):
+        if tokens[k].text == ",":
+            nxt = tokens[k + 1]
+            if _starts_clause(nxt) or nxt.capitalized:
+                return k
+        if tokens[k].text in QUOTE_CHARS:
+            return n
+    return n
 
 
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
@@ -749,8 +775,10 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
             if tok.text == "," and k + 1 < end_index:
                 nxt = tokens[k + 1].lower
                 if nxt in CLAUSE_CONJUNCTIONS:
-                    # ", but Mrs. Lund would ..." opens a clause; ", but in different provinces" continues one
-                    if k + 2 < end_index and (_starts_clause(tokens[k + 2]) or tokens[k + 2].capitalized):
+                    # ", but Mrs. Lund would ..." opens a clause; ", but in different provinces" continues one;
+                    # ", while acknowledging ..." is the writer's participle
+                    if k + 2 < end_index and (_starts_clause(tokens[k + 2]) or tokens[k + 2].capitalized or (
+                            nxt != "but" and tokens[k + 2].lower.endswith("ing") and len(tokens[k + 2].lower) > 5)):
                         end_index = k
                         break
                 elif nxt in CONTENT_CUTTERS or (
@@ -980,7 +1008,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if start is None:
             continue
         start_i = next((i for i in range(v + 1, n) if tokens[i].start >= start), n)
-        end = _content_end(tokens, n, start_i)
+        end = _content_end(tokens, _subordinate_end(tokens, v, start_i, n), start_i)
         if end - start < 8:
             continue
         # The subject last: reading it is the dearest test, and the others (pure token checks) reject more.
