@@ -264,3 +264,10 @@ def test_indirect_content_stops_at_the_writers_comparison_and_participle():
               "The council vowed to reopen the bridge by June, while acknowledging that the work is late.")
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
         "they will stay in the harbour", "to reopen the bridge by June"]
+
+
+def test_a_pronoun_addressee_of_tell_is_not_part_of_what_was_said():
+    doc = run("Anna Berg told me she’s never seen the harbour this quiet in forty years.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker) == ("she’s never seen the harbour this quiet in forty years",
+                                                     "Anna Berg")

@@ -809,6 +809,12 @@ def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, 
     return None
 
 
+def _pronoun_subject(tok: Token) -> bool:
+    """``he``, ``they`` or a contraction of one (``he’s``, ``they'd``): a clause's subject."""
+    low = tok.lower
+    return low in SUBJECT_PRONOUNS or (low.replace("’", "'").split("'", 1)[0] in SUBJECT_PRONOUNS and "'" in low.replace("’", "'"))
+
+
 def _starts_clause(tok: Token) -> bool:
     low = tok.lower
     if low in CLAUSE_STARTERS:
@@ -974,9 +980,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             after_v = v + 3  # "said on Friday he met ...", "said last week the plan ..."
         if info.base in _ADDRESSEE_VERBS and tokens[after_v].is_word and tokens[after_v].lower not in ("that", "to"):
             # "told voters she would ...", "assured reporters that ...": the addressee is not what was said
-            e = collect_right(tokens, after_v, n, lexicon)
+            e = max(collect_right(tokens, after_v, n, lexicon), after_v + 1)  # (at least one word: "me", "us")
             e = next((k for k in range(after_v + 1, min(e + 1, n - 1))
-                      if tokens[k].lower == "that" or tokens[k].lower in SUBJECT_PRONOUNS), None)
+                      if tokens[k].lower == "that" or _pronoun_subject(tokens[k])), None)
             if e is not None:
                 after_v = e
         if info.bare and _starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
