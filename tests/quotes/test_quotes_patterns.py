@@ -271,3 +271,12 @@ def test_a_pronoun_addressee_of_tell_is_not_part_of_what_was_said():
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.speaker) == ("she’s never seen the harbour this quiet in forty years",
                                                      "Anna Berg")
+
+
+def test_stance_verbs_whose_object_is_what_was_meant():
+    doc = run("The mayor denounced the new parking rules as a tax on the poor.\n"
+              "Anna Berg likened the harbour fees to a toll on every fisherman.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.kind) for q in doc.quotes] == [
+        ("the new parking rules as a tax on the poor", "The mayor", "indirect"),
+        ("the harbour fees to a toll on every fisherman", "Anna Berg", "indirect"),
+    ]
