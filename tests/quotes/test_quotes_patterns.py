@@ -280,3 +280,10 @@ def test_stance_verbs_whose_object_is_what_was_meant():
         ("the new parking rules as a tax on the poor", "The mayor", "indirect"),
         ("the harbour fees to a toll on every fisherman", "Anna Berg", "indirect"),
     ]
+
+
+def test_what_a_speaker_spoke_about_is_the_topic_after_about():
+    doc = run("At the harbour meeting Anna Berg spoke about the cost of dredging the channel.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker, q.cue.text) == ("the cost of dredging the channel", "Anna Berg",
+                                                                  "spoke")

@@ -1008,6 +1008,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             start, weak = tokens[v + 1].start, True  # "Clinton wants to sign up 5 million people"
         if start is None and info.base == "call" and tokens[v + 1].lower == "for" and v + 2 < n:
             start, weak = tokens[v + 2].start, True  # "the NAACP called for a moratorium"
+        if start is None and tokens[v + 1].lower == "about" and v + 2 < n and tokens[v + 2].is_word:
+            start, weak = tokens[v + 2].start, True  # "Sanders spoke about income inequality": the topic
         if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
             "to", "on", "in", "at", "for", "with", "about", "by", "up", "out", "off", "back", "as", "from"):
             start, weak = tokens[v + 1].start, True  # "X questioned the integrity of the vote"
