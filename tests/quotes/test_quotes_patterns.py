@@ -287,3 +287,15 @@ def test_what_a_speaker_spoke_about_is_the_topic_after_about():
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.speaker, q.cue.text) == ("the cost of dredging the channel", "Anna Berg",
                                                                   "spoke")
+
+
+def test_a_subject_that_does_not_read_as_a_noun_phrase_still_speaks():
+    doc = run("One in four fishermen in a harbour survey last year said the new quotas are too low.\n"
+              "Many in the crowd said the ferry should run all winter.\n"
+              "A skipper who fished these waters for years and who did not want to be named said the channel "
+              "is silting up.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the new quotas are too low", "One in four fishermen in a harbour survey last year"),
+        ("the ferry should run all winter", "Many in the crowd"),
+        ("the channel is silting up", "A skipper"),
+    ]

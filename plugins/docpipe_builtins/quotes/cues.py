@@ -888,6 +888,45 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
     return out
 
 
+#: Words that cannot open a subject: the clause found is not one ("Even if ...", "But ...").
+_NOT_SUBJECT_START = STOP_WORDS | _SENTENCE_ADVERBS | frozenset(["even", "if", "as", "so", "not", "only", "also"])
+
+
+def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """The subject of ``said`` when it does not read as a noun phrase: everything from the clause start to the
+    verb, up to a relative pronoun ("One in four voters in a Times poll last year said", "Many in the crowd
+    said", "Another Muslim who worshiped here and who did not want to be named said", "insiders in the next
+    two states — Nevada and South Carolina — said"). An aside between dashes is skipped; the clause starts
+    after a comma, semicolon, colon or quote mark. At most 16 tokens before the relative pronoun, and the
+    first must be able to open a subject."""
+    k = v - 1
+    while k >= 0 and v - k <= 24:
+        t = tokens[k].text
+        if t in DASHES and tokens[k].start > tokens[k - 1].end if k > 0 else False:
+            back = next((j for j in range(k - 1, max(-1, k - 12), -1) if tokens[j].text in DASHES), None)
+            if back is None:
+                break
+            k = back - 1
+            continue
+        if t in (",", ";", ":") or t in TERMINATORS or t in QUOTE_CHARS:
+            break
+        k -= 1
+    start = k + 1
+    if start >= v or tokens[start].lower in _NOT_SUBJECT_START or not tokens[start].is_word:
+        return None
+    stop = next((j for j in range(start + 1, v) if tokens[j].lower in ("who", "which", "that", "whose")), v)
+    if stop - start > 16:
+        return None
+    words = [t.lower for t in tokens[start:stop] if t.is_word]
+    if not words or any(w in lexicon and (w.endswith("ed") or w in ("said", "told", "wrote", "thought", "says"))
+                        for w in words):
+        return None  # a reporting verb in the past tense inside: another clause, not a subject
+    end = stop
+    while end > start and not tokens[end - 1].is_word:
+        end -= 1  # (a trailing dash or parenthesis)
+    return analyse_np(text, tokens[start:end])
+
+
 def _indirect_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject of the reporting verb at ``tokens[v]`` in "X said (that) CONTENT"."""
     if tokens[v].lower.endswith("ing") and v > 0:
@@ -1021,6 +1060,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             continue
         # The subject last: reading it is the dearest test, and the others (pure token checks) reject more.
         np = _indirect_subject(text, tokens, v, lexicon)
+        if np is None and info.speech and info.bare and not weak and not subjectless(tokens, v):
+            np = _loose_subject(text, tokens, v, lexicon)
         if np is None:
             continue
         return IndirectMatch(start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=weak or not info.speech)
