@@ -299,3 +299,14 @@ def test_a_subject_that_does_not_read_as_a_noun_phrase_still_speaks():
         ("the ferry should run all winter", "Many in the crowd"),
         ("the channel is silting up", "A skipper"),
     ]
+
+
+def test_a_reporting_clause_between_commas_early_in_the_sentence():
+    doc = run("For decades, Anna Berg noted, the harbour has paid for its own repairs.\n"
+              "As the harbour master explained, the channel silts up every spring.\n"
+              "As Port Authority press officer Ola Lund explained, the ferry fees will rise.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("For decades, Anna Berg noted, the harbour has paid for its own repairs", "Anna Berg", "noted"),
+        ("the channel silts up every spring", "the harbour master", "explained"),
+        ("the ferry fees will rise", "Ola Lund", "explained"),
+    ]

@@ -927,6 +927,40 @@ def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, Ve
     return analyse_np(text, tokens[start:end])
 
 
+def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
+    """A reporting clause between commas near the start of a sentence:
+
+    * ``Loyalty, he noted, has long been ...`` / ``For decades, Mr. de Vos noted, the United States ...``:
+      the whole sentence is what was said (the clause is an aside inside it);
+    * ``As another study from 2011 noted, the average age ...``: what follows the comma.
+    """
+    n = len(tokens)
+    if n < 6:
+        return None
+    as_clause = tokens[0].lower == "as"
+    c1 = 0 if as_clause else next((k for k in range(1, min(n - 4, 8)) if tokens[k].text == ","), None)
+    if c1 is None:
+        return None
+    c2 = next((k for k in range(c1 + 2, min(n - 3, c1 + 12)) if tokens[k].text == ","), None)
+    if c2 is None or lexicon.get(tokens[c2 - 1].lower) is None and lexicon.get(tokens[c1 + 1].lower) is None:
+        return None  # the verb ends the clause ("he noted,") or opens it ("said Mr. Lind,")
+    verb = c2 - 1 if tokens[c2 - 1].lower in lexicon else c1 + 1
+    if not lexicon[tokens[verb].lower].speech or tokens[verb].capitalized and verb > 0:
+        return None
+    if verb == c2 - 1:
+        np = subject_left(text, tokens, verb, c1 + 1, lexicon)  # "he noted,"
+    else:
+        np = np_right(text, tokens, verb + 1, c2, lexicon)  # "said Mr. Lind,"
+    if np is None:
+        return None
+    cue = Cue(np, _mention(text, [tokens[verb]]), "indirect")
+    if as_clause:
+        return IndirectMatch(tokens[c2 + 1].start, _content_end(tokens, n, c2 + 1), cue)
+    if any(t.text in QUOTE_CHARS for t in tokens[:c1]):
+        return None
+    return IndirectMatch(tokens[0].start, _content_end(tokens, n), cue)
+
+
 def _indirect_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject of the reporting verb at ``tokens[v]`` in "X said (that) CONTENT"."""
     if tokens[v].lower.endswith("ing") and v > 0:
@@ -963,6 +997,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             np = np_right(text, tokens, a + 2, n, _NO_VERBS)
             if np is not None:
                 return IndirectMatch(tokens[0].start, tokens[a - 2].end, Cue(np, _mention(text, tokens[a : a + 2]), "according"))
+    early = _early_reporting_clause(text, tokens, lexicon)
+    if early is not None:
+        return early
     # CONTENT, X said.  /  CONTENT, said X.
     last = n
     while last > 0 and tokens[last - 1].text in TERMINATORS:
