@@ -310,3 +310,14 @@ def test_a_reporting_clause_between_commas_early_in_the_sentence():
         ("the channel silts up every spring", "the harbour master", "explained"),
         ("the ferry fees will rise", "Ola Lund", "explained"),
     ]
+
+
+def test_report_takes_an_object_and_agree_a_clause_or_an_infinitive():
+    doc = run("Harbour police reported no arrests after the regatta.\n"
+              "Anna Berg agreed the ferry should run all winter.\n"
+              "The two skippers agreed to share the last mooring in the harbour.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("no arrests after the regatta", "Harbour police"),
+        ("the ferry should run all winter", "Anna Berg"),
+        ("to share the last mooring in the harbour", "The two skippers"),
+    ]

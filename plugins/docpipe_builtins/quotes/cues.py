@@ -40,7 +40,7 @@ _ED_NOUNS = frozenset({"red", "bed", "shed", "unnamed", "retired", "elected", "a
                        "speed", "seed", "need", "creed", "greed"})
 TERMINATORS = frozenset(".!?;")
 #: Verbs whose infinitive complement is the attributed content ("wants to ...", "vowed to ...").
-INFINITIVE_TAKING = frozenset(["want", "plan", "hope", "expect", "promise", "pledge", "vow", "threaten", "refuse", "decline",
+INFINITIVE_TAKING = frozenset(["want", "plan", "hope", "expect", "promise", "pledge", "vow", "threaten", "refuse", "decline", "agree",
                               "seek"])
 #: A reporting-verb form right after one of these is a noun: "the plan", "her report", "a claim".
 NOUN_MARKERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose"])
