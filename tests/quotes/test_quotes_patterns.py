@@ -321,3 +321,10 @@ def test_report_takes_an_object_and_agree_a_clause_or_an_infinitive():
         ("the ferry should run all winter", "Anna Berg"),
         ("to share the last mooring in the harbour", "The two skippers"),
     ]
+
+
+def test_a_relative_clause_with_a_reporting_verb_inside_is_what_was_said():
+    doc = run("The new quotas, which fishermen say will empty the harbour, start in June.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker_mention.text) == ("which fishermen say will empty the harbour",
+                                                                   "fishermen")

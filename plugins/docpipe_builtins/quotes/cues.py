@@ -927,6 +927,11 @@ def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, Ve
     return analyse_np(text, tokens[start:end])
 
 
+#: A relative clause's verb right after the reporting verb: "which officials said will go into effect".
+_RELATIVE_GAP_VERBS = frozenset(["is", "are", "was", "were", "could", "would", "will", "has", "have", "had", "may",
+                                 "might", "should", "can", "must"])
+
+
 def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
     """A reporting clause between commas near the start of a sentence:
 
@@ -1050,6 +1055,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                                      Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=True)
             continue
         start = None
+        stop = n  # where the content must end at the latest
         after_v = v + 2 if tokens[v + 1].lower in TIME_WORDS and v + 2 < n else v + 1  # "announced Sunday she ..."
         if tokens[v + 1].lower in ("on", "last", "this", "late", "early") and v + 3 < n and (
                 tokens[v + 2].lower in TIME_WORDS or tokens[v + 2].lower in ("week", "month", "year", "night")):
@@ -1084,6 +1090,15 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             start, weak = tokens[v + 1].start, True  # "Clinton wants to sign up 5 million people"
         if start is None and info.base == "call" and tokens[v + 1].lower == "for" and v + 2 < n:
             start, weak = tokens[v + 2].start, True  # "the NAACP called for a moratorium"
+        if start is None and info.bare and tokens[v + 1].lower in _RELATIVE_GAP_VERBS:
+            # "a surge of independents, which Democrats say could be aiding Mr. Sanders": the relative clause,
+            # pronoun and all, is what was said
+            rel = next((k for k in range(v - 1, max(-1, v - 6), -1) if tokens[k].lower in ("which", "that", "who")),
+                       None)
+            if rel is not None and all(t.is_word for t in tokens[rel + 1 : v]):
+                start = tokens[rel].start
+                if rel > 0 and tokens[rel - 1].text == ",":  # ", which officials said will ..., will not": to the comma
+                    stop = next((k for k in range(v + 2, n) if tokens[k].text == ","), n)
         if start is None and tokens[v + 1].lower == "about" and v + 2 < n and tokens[v + 2].is_word:
             start, weak = tokens[v + 2].start, True  # "Sanders spoke about income inequality": the topic
         if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
@@ -1092,7 +1107,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if start is None:
             continue
         start_i = next((i for i in range(v + 1, n) if tokens[i].start >= start), n)
-        end = _content_end(tokens, _subordinate_end(tokens, v, start_i, n), start_i)
+        end = _content_end(tokens, min(stop, _subordinate_end(tokens, v, start_i, n)), start_i)
         if end - start < 8:
             continue
         # The subject last: reading it is the dearest test, and the others (pure token checks) reject more.
