@@ -324,7 +324,7 @@ def test_report_takes_an_object_and_agree_a_clause_or_an_infinitive():
 
 
 def test_a_relative_clause_with_a_reporting_verb_inside_is_what_was_said():
-    doc = run("The new quotas, which fishermen say will empty the harbour, start in June.")
+    doc = run("The new quotas, which the fishermen say will empty the harbour, start in June.")
     (q,) = doc.quotes
-    assert (doc.text[q.start : q.end], q.speaker_mention.text) == ("which fishermen say will empty the harbour",
-                                                                   "fishermen")
+    assert (doc.text[q.start : q.end], q.speaker_mention.text) == ("which the fishermen say will empty the harbour",
+                                                                   "the fishermen")
