@@ -328,3 +328,10 @@ def test_a_relative_clause_with_a_reporting_verb_inside_is_what_was_said():
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.speaker_mention.text) == ("which the fishermen say will empty the harbour",
                                                                    "the fishermen")
+
+
+def test_an_ing_modifier_before_a_group_of_people_is_part_of_the_subject():
+    doc = run("But sailing instructors say the new buoys are placed too close to the rocks.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker_mention.text) == ("the new buoys are placed too close to the rocks",
+                                                                   "sailing instructors")

@@ -181,9 +181,13 @@ def _plausible_subject(toks: list[Token]) -> bool:
     if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS and not (
             len(words) > 2 and words[-2].lower == "of" and last.lower in _NUMBER_WORDS):  # "the mother of three"
         return False
+    # a head noun that is a group of people: an -ing word before it is a modifier ("hacking specialists")
+    people_head = not last.capitalized and (last.lower in GENERIC_HEADS or (
+        last.lower.endswith("s") and not last.lower.endswith("ss")))
     for i, t in enumerate(words):  # ("conservative-leaning" is an adjective; "the gambling tycoon" a modifier)
         if not t.capitalized and (t.lower.endswith("ing") and len(t.lower) > 4 and t.lower not in _ING_NOUNS
-                                  and "-" not in t.text) and not (0 < i < len(words) - 1 and words[i - 1].lower in DETERMINERS):
+                                  and "-" not in t.text) and not (0 < i < len(words) - 1 and words[i - 1].lower in DETERMINERS) and not (
+                i == len(words) - 2 and people_head):
             return False
     if len(words) == 1 and not last.capitalized and last.lower not in SUBJECT_PRONOUNS and last.lower not in (
             "him", "her", "them", "us", "me", "who") and last.lower not in GENERIC_HEADS and last.lower not in ORG_WORDS:
