@@ -335,3 +335,9 @@ def test_an_ing_modifier_before_a_group_of_people_is_part_of_the_subject():
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.speaker_mention.text) == ("the new buoys are placed too close to the rocks",
                                                                    "sailing instructors")
+
+
+def test_a_subordinate_clause_ending_in_a_quote_ends_its_content_after_the_closing_mark():
+    doc = run('As the mayor warned that the harbour would "silt up within a year," many fishermen left for the north.')
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.kind) == ('that the harbour would "silt up within a year,"', "mixed")

@@ -744,10 +744,12 @@ def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
     for k in range(start_i + 2, n - 2):
         if tokens[k].text == ",":
             nxt = tokens[k + 1]
+            if nxt.text in QUOTE_CHARS and k + 2 < n - 1:
+                if _starts_clause(tokens[k + 2]):
+                    return k + 2  # '... "knife-wielding Palestinians," many in the audience ...': after the mark
+                continue
             if _starts_clause(nxt) or nxt.capitalized:
                 return k
-        if tokens[k].text in QUOTE_CHARS:
-            return n
     return n
 
 
