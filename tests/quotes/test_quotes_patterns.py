@@ -341,3 +341,12 @@ def test_a_subordinate_clause_ending_in_a_quote_ends_its_content_after_the_closi
     doc = run('As the mayor warned that the harbour would "silt up within a year," many fishermen left for the north.')
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.kind) == ('that the harbour would "silt up within a year,"', "mixed")
+
+
+def test_a_second_speaker_after_while_or_but_starts_a_second_attribution():
+    doc = run("Several fishermen said the new quotas were fair, while older skippers said they would sell their "
+              "boats.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the new quotas were fair", "Several fishermen"),
+        ("they would sell their boats", "older skippers"),
+    ]

@@ -847,6 +847,7 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
         found = _find_indirect_with_coordination(text, rest, lexicon)
         if not found or (out and found[0].start < out[-1].end):
             break
+        _stop_before_next_speaker(rest, found[-1], lexicon)
         out.extend(found)
         # "X urged Congress to keep it, although they say they support ...": the clause after the
         # content's end may hold an attribution of its own
@@ -859,6 +860,29 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
             break
         rest = rest[k:]
     return out
+
+
+def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: dict[str, VerbInfo]) -> None:
+    """End ``m``'s content before ", while other voters said ...", ", but critics say ...": a clause with a
+    speaker and a reporting verb of its own is the next attribution (found by the caller's next scan)."""
+    for k in range(len(tokens) - 4):
+        if tokens[k].start <= m.start + 8 or tokens[k].text != ",":
+            continue
+        if tokens[k].start >= m.end:
+            return
+        if tokens[k + 1].lower not in CLAUSE_CONJUNCTIONS and tokens[k + 1].lower != "and":
+            continue
+        for v in range(k + 3, min(len(tokens) - 1, k + 8)):
+            tok = tokens[v]
+            info = lexicon.get(tok.lower)
+            if tok.text in TERMINATORS or tok.text == "," or tok.text in QUOTE_CHARS:
+                break
+            if info is not None and info.speech and not tok.capitalized and tokens[v - 1].lower not in NOUN_MARKERS:
+                if tokens[v - 1].is_word and not tokens[v - 1].lower in AUX_ADVERBS | {"and", "to"} or (
+                        tokens[v - 1].lower in AUX_ADVERBS and tokens[v - 2].is_word and tokens[v - 2].lower != "and"):
+                    m.end = tokens[k - 1].end
+                    return
+                break
 
 
 def _find_indirect_with_coordination(text: str, tokens: list[Token],
