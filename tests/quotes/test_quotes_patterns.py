@@ -350,3 +350,13 @@ def test_a_second_speaker_after_while_or_but_starts_a_second_attribution():
         ("the new quotas were fair", "Several fishermen"),
         ("they would sell their boats", "older skippers"),
     ]
+
+
+def test_an_aside_between_dashes_before_the_verb_is_skipped_to_reach_the_subject():
+    doc = run("The harbour master -- who has fought the council over the new quotas for years -- said the "
+              "channel is too shallow.\n"
+              "Anna Berg - a skipper since 2004 - said the buoys were moved.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the channel is too shallow", "The harbour master"),
+        ("the buoys were moved", "Anna Berg"),
+    ]

@@ -201,6 +201,27 @@ def _np(text: str, toks: list[Token]) -> SpeakerNP | None:
     return analyse_np(text, toks)
 
 
+def _spaced_dash(tokens: list[Token], k: int) -> bool:
+    """A dash set off by a space on the left (`` -- ``, `` - ``, `` — ``), not a hyphen inside a word."""
+    return tokens[k].text in DASHES and k > 0 and tokens[k].start > tokens[k - 1].end
+
+
+def _before_dash_aside(tokens: list[Token], j: int, lo: int) -> int:
+    """``j`` itself, or, when ``tokens[j]`` closes an aside between dashes ("The justice -- who has been
+    involved in a scuffle over the past few days -- said"), the last token before the aside."""
+    if not (tokens[j].text in DASHES and j - 1 >= lo and (tokens[j].start > tokens[j - 1].end or tokens[j - 1].text in DASHES)):
+        return j
+    k = j - 1 if tokens[j - 1].text not in DASHES else j - 2  # ("--" is two tokens)
+    for i in range(k, max(lo - 1, k - 30), -1):
+        if _spaced_dash(tokens, i):
+            while i - 1 >= lo and tokens[i - 1].text in DASHES:
+                i -= 1
+            return i - 1
+        if tokens[i].text in TERMINATORS or tokens[i].text in QUOTE_CHARS:
+            break
+    return j
+
+
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
     j = v - 1
@@ -210,6 +231,7 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
         j -= 2  # "Wells Fargo just this month announced": the when between the subject and its verb
         while j >= lo and tokens[j].lower in AUX_ADVERBS:
             j -= 1
+    j = _before_dash_aside(tokens, j, lo)
     if j < lo:
         return None
     tok = tokens[j]
