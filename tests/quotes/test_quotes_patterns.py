@@ -360,3 +360,21 @@ def test_an_aside_between_dashes_before_the_verb_is_skipped_to_reach_the_subject
         ("the channel is too shallow", "The harbour master"),
         ("the buoys were moved", "Anna Berg"),
     ]
+
+
+def test_appositions_that_describe_a_named_person_and_an_adverb_before_the_verb():
+    doc = run("Anna Berg, the head of the Harbour Authority, said the channel is silting up.\n"
+              "Ola Lund, the mayor of Tromsby, a member of the Fisheries Council, said the quotas are fair.\n"
+              "Jan Novak, the company's chief engineer, firmly told reporters that the bridge is safe.")
+    assert [(q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Anna Berg", "the channel is silting up"),
+        ("Ola Lund", "the quotas are fair"),
+        ("Jan Novak", "that the bridge is safe"),
+    ]
+
+
+def test_content_stops_at_a_dash_that_opens_the_writers_description():
+    doc = run("In July, the mayor dismissed the harbour as a relic of the past — a phrase the fishermen resent.\n"
+              "With harbour workers worried about the new quotas, the council met again.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        "the harbour as a relic of the past", "the new quotas"]

@@ -225,7 +225,9 @@ def _before_dash_aside(tokens: list[Token], j: int, lo: int) -> int:
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
     j = v - 1
-    while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t"))):
+    while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t")) or (
+            tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4 and not tokens[j].capitalized
+            and tokens[j].lower not in _LY_WORDS)):  # "... forcefully told"
         j -= 1
     if j - 1 >= lo and tokens[j].lower in _DAY_PARTS and tokens[j - 1].lower in ("this", "last", "next", "that"):
         j -= 2  # "Wells Fargo just this month announced": the when between the subject and its verb
@@ -256,6 +258,12 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
             s1 = collect_left(tokens, j - 1, lo, lexicon)
         if s1 <= j - 1:
             np1 = _np(text, tokens[s1:j])
+            if np1 is not None and tokens[s1].lower in ("a", "an") and s1 - 2 > lo and tokens[s1 - 1].text == ",":
+                # "X, the foreign minister of France, a permanent member of the Security Council, said": a
+                # description of what comes before it; the apposition before it decides
+                before = subject_left(text, tokens, s1, lo, lexicon)
+                if before is not None and before.kind == "person":
+                    return before
             if np1 is not None and s1 - 1 > lo and tokens[s1 - 1].text == ",":
                 s2 = collect_left(tokens, s1 - 2, lo, lexicon)
                 np2 = _np(text, tokens[s2 : s1 - 1]) if s2 <= s1 - 2 else None
@@ -263,7 +271,7 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
                     if np1.kind == "person" and tokens[s2].lower in DETERMINERS and s1 - 2 > s2:
                         np1.title = np1.title or text[tokens[s2 + 1].start : tokens[s1 - 2].end]
                         return np1
-                    if np2.kind == "person" and np1.kind == "generic":
+                    if np2.kind == "person" and (np1.kind == "generic" or tokens[s1].lower in ("the", "a", "an")):
                         first = s1 + 1 if tokens[s1].lower in DETERMINERS else s1
                         np2.title = np2.title or text[tokens[first].start : tokens[j - 1].end]
                         return np2
@@ -745,12 +753,14 @@ _ADDRESSEE_VERBS = frozenset(["tell", "assure", "inform", "remind", "warn", "pro
 #: After a comma, these open the writer's comment on what was reported.
 _RELATIVE_CUTTERS = frozenset(["who", "whom", "which", "when", "where", "whose", "a", "an"])
 #: After a dash, these open the writer's aside.
-_AFTER_DASH_CUTTERS = frozenset(["even", "although", "though", "while", "which", "who", "and", "but", "as"])
+_AFTER_DASH_CUTTERS = frozenset(["even", "although", "though", "while", "which", "who", "and", "but", "as", "a", "an"])
 
 
 #: Words that open a subordinate clause before the main one: "While critics argue that ..., Obama ...".
 SUBORDINATORS = frozenset(["while", "although", "though", "whereas", "after", "before", "when", "as", "because",
                            "since", "if", "unless", "once"])
+#: ... and "With Democratic leaders worried about a lack of passion, Obama is ...", which opens one too.
+_CLAUSE_OPENERS = SUBORDINATORS | {"with"}
 
 
 def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
@@ -758,7 +768,7 @@ def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
     the sentence (``While critics argue that trading prisoners encourages others, Obama has deemed ...``,
     ``A few weeks after Obama announced that ..., U.S. forces bombed ...``): at the comma that closes the
     clause, when a clause follows it. Otherwise ``n``."""
-    sub = next((k for k in range(v - 1, max(-1, v - 12), -1) if tokens[k].lower in SUBORDINATORS), None)
+    sub = next((k for k in range(v - 1, max(-1, v - 12), -1) if tokens[k].lower in _CLAUSE_OPENERS), None)
     if sub is None or any(tokens[k].text == "," for k in range(sub, v)):
         return n
     if sub > 0 and not (sub <= 4 and all(tokens[k].is_word and tokens[k].lower not in ("said", "says") for k in range(sub))):
