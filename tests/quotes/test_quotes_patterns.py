@@ -378,3 +378,10 @@ def test_content_stops_at_a_dash_that_opens_the_writers_description():
               "With harbour workers worried about the new quotas, the council met again.")
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
         "the harbour as a relic of the past", "the new quotas"]
+
+
+def test_a_time_before_the_clause_is_not_the_subject_of_a_participle_cue():
+    doc = run("Hours later, Anna Berg returned to the harbour, telling reporters, “The channel is open again and the "
+              "boats are back.”")
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text) == ("Anna Berg", "telling")

@@ -341,6 +341,10 @@ _NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven"
                            "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "several", "few", "many"])
 
 
+#: "Hours later, Trump ...": a time, not a subject.
+_TIME_UNITS = frozenset(["seconds", "minutes", "moments", "hours", "days", "weeks", "months", "years", "decades"])
+
+
 def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The first NP of the clause (for coordinated verbs: "The Taliban came up ..., asked")."""
     starts = [lo]
@@ -360,7 +364,8 @@ def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dic
         if first is not None and first.lower in ("the", "a", "an") and i + 1 < v and tokens[i + 1].capitalized:
             first = tokens[i + 1]  # "the Illinois Board of Elections was conclusive"
         if e > i and first.capitalized and first.lower not in TIME_WORDS and first.lower not in (
-                _SENTENCE_ADVERBS) and first.lower not in PREPOSITIONS and first.lower not in _NUMBER_WORDS and not (
+                _SENTENCE_ADVERBS) and first.lower not in PREPOSITIONS and first.lower not in _NUMBER_WORDS and (
+                first.lower not in _TIME_UNITS) and not (
                 first.lower.endswith("ly") and e == i + 1) and not (
                 e == i + 1 and first.lower.endswith(("ed", "ing")) and e < v and (
                     tokens[e].lower in PREPOSITIONS or tokens[e].text == ",")):  # "Chastened by the analyses, ...
