@@ -385,3 +385,16 @@ def test_a_time_before_the_clause_is_not_the_subject_of_a_participle_cue():
               "boats are back.”")
     (q,) = doc.quotes
     assert (q.speaker, q.cue.text) == ("Anna Berg", "telling")
+
+
+def test_a_participle_cue_after_a_scare_quote_reads_the_whole_sentence_for_its_subject():
+    doc = run("Anna Berg mocked the council’s “plan,” saying, “Nobody on this board has ever sailed a boat!”")
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text, doc.text[q.start : q.end]) == (
+        "Anna Berg", "saying", "Nobody on this board has ever sailed a boat!")
+
+
+def test_a_participle_followed_by_a_quotation_makes_no_indirect_quote_of_its_own():
+    doc = run('"The bridge will open," Anna Berg said, adding, "and the ferry will run all winter long."')
+    assert [(q.kind, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("direct", "The bridge will open,"), ("direct", "and the ferry will run all winter long.")]

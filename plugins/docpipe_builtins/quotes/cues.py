@@ -403,7 +403,7 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
     """Who does the verb at ``tokens[v]`` belong to when it has no subject of its own (``..., adding,``,
     ``and added``): the subject of an earlier reporting verb of the sentence, else the nearest subject
     pronoun followed by a verb, else the clause subject. ``tokens`` may start mid-sentence."""
-    lo = _clause_start(tokens, v)
+    lo = _clause_start_over_short_quotes(tokens, v)
     if v - 1 > lo and tokens[v].lower.endswith("ing"):
         prev = tokens[v - 1]
         if prev.lower in AUX_ADVERBS or prev.lower in ("kept", "began", "started", "keeps", "begins", "starts"):
@@ -496,6 +496,24 @@ def _clause_start(tokens: list[Token], end: int) -> int:
         if _breaks_clause(tokens, k):
             return k + 1
     return 0
+
+
+def _clause_start_over_short_quotes(tokens: list[Token], end: int) -> int:
+    """:func:`_clause_start`, reading on past short quoted phrases (a title, a scare quote: ``Kerpen needled the
+    CNN “reporter,” saying``), which do not end the clause the way a quotation does."""
+    lo = _clause_start(tokens, end)
+    for _ in range(3):
+        if lo < 2 or tokens[lo - 1].text not in QUOTE_CHARS or _is_terminator(tokens, lo - 2):
+            break
+        opening = next((k for k in range(lo - 2, max(-1, lo - 10), -1) if tokens[k].text in QUOTE_CHARS), None)
+        if opening is None or any(_is_terminator(tokens, k) for k in range(opening + 1, lo - 1)):
+            break
+        lo = _clause_start(tokens, opening)
+    return lo
+
+
+def _is_terminator(tokens: list[Token], k: int) -> bool:
+    return tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k)
 
 
 def _cut_window(tokens: list[Token]) -> list[Token]:
@@ -1202,6 +1220,8 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
             if info is None or not info.speech:
                 continue
             first = k + 2
+            if not tokens[first].is_word:
+                return None  # ', adding, "...': a quotation follows, which takes the participle as its cue
             if info.base == "refer" and tokens[first].lower == "to" and first + 1 < n:
                 first += 1  # ", referring to the new rules": what is referred to
             if tokens[first].lower == "that" or info.bare or "object" in info.tags:

@@ -369,7 +369,7 @@ class QuoteStage:
             cue = reporting_sentence(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex,
                                      from_paragraph_start=max(lo, sp.open_mark - w) == ps)
         if cue is None and not nested and sp.open_mark is not None and not short:
-            toks = ptoks.window(max(lo, sp.open_mark - 400), sp.open_mark)
+            toks = ptoks.window(max(ps, sp.open_mark - 400), sp.open_mark)  # (from the paragraph start: past a scare quote)
             v = self._subjectless_cue(toks)
             if v is not None:
                 # 'Warren ... endorsed Clinton, saying, "..."', '..., Graham said, adding, "..."': the subject of
