@@ -398,3 +398,12 @@ def test_a_participle_followed_by_a_quotation_makes_no_indirect_quote_of_its_own
     doc = run('"The bridge will open," Anna Berg said, adding, "and the ferry will run all winter long."')
     assert [(q.kind, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("direct", "The bridge will open,"), ("direct", "and the ferry will run all winter long.")]
+
+
+def test_a_dateline_is_not_the_subject_and_cannot_is_an_auxiliary():
+    doc = run("TROMSBY (AP) — Anna Berg on Monday visited the harbour and said the channel is silting up.\n"
+              "The council cannot say whether the ferry will run in winter.")
+    assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Anna Berg", "the channel is silting up"),
+        ("The council", "whether the ferry will run in winter"),
+    ]

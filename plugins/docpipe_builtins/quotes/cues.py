@@ -20,7 +20,7 @@ from .tokens import ABBREVIATIONS, Token
 
 # Between a subject and its verb: "has said", "also noted", "later added", "did not say".
 AUX_ADVERBS = frozenset(
-    ["also", "later", "then", "has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "should", "may", "might", "did", "does", "do", "not", "n't", "never", "previously", "reportedly", "repeatedly", "recently", "once", "already", "just", "again", "further", "simply", "quickly", "flatly", "publicly", "privately", "earlier", "first", "finally", "often", "frequently", "still", "even", "explicitly", "openly", "now", "last", "has"]
+    ["also", "later", "then", "has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "should", "may", "might", "can", "cannot", "must", "did", "does", "do", "not", "n't", "never", "previously", "reportedly", "repeatedly", "recently", "once", "already", "just", "again", "further", "simply", "quickly", "flatly", "publicly", "privately", "earlier", "first", "finally", "often", "frequently", "still", "even", "explicitly", "openly", "now", "last", "has"]
 )
 PREPOSITIONS = frozenset(
     ["in", "at", "on", "during", "from", "with", "throughout", "along", "beyond", "behind", "following", "after", "before", "to", "into", "by", "about", "over", "under", "since", "as", "than", "through", "against", "without", "within", "like", "near", "outside", "inside", "across", "around", "among", "between", "via", "upon", "amid", "despite", "toward", "towards"]
@@ -341,12 +341,28 @@ _NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven"
                            "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "several", "few", "many"])
 
 
+def _after_dateline(tokens: list[Token], lo: int, v: int) -> int:
+    """``lo``, or the first token after a dateline that opens the clause (``WASHINGTON —``,
+    ``LA CROSSE, Wisc. (AP) —``): the place a story was filed from is not a subject."""
+    if lo >= v or not (tokens[lo].text.isupper() and len(tokens[lo].text) > 2):
+        return lo
+    for k in range(lo + 1, min(v, lo + 10)):
+        if _spaced_dash(tokens, k):
+            while k + 1 < v and tokens[k + 1].text in DASHES:
+                k += 1
+            return k + 1
+        if tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k):
+            break
+    return lo
+
+
 #: "Hours later, Trump ...": a time, not a subject.
 _TIME_UNITS = frozenset(["seconds", "minutes", "moments", "hours", "days", "weeks", "months", "years", "decades"])
 
 
 def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The first NP of the clause (for coordinated verbs: "The Taliban came up ..., asked")."""
+    lo = _after_dateline(tokens, lo, v)
     starts = [lo]
     # or after a short introductory adverbial: "Earlier," "On Monday," "Along with the photo,"
     for k in range(lo, min(v, lo + 12)):
