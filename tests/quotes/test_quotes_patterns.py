@@ -407,3 +407,8 @@ def test_a_dateline_is_not_the_subject_and_cannot_is_an_auxiliary():
         ("Anna Berg", "the channel is silting up"),
         ("The council", "whether the ferry will run in winter"),
     ]
+
+
+def test_credit_lines_are_not_quotes():
+    doc = run("The harbour reopened on Monday.\nContributing: Anna Berg, Tromsby Daily News.")
+    assert doc.quotes == ()

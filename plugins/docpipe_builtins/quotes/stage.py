@@ -38,7 +38,7 @@ from .tokens import WORD_RE, ParagraphTokens, split_sentences, tokenize
 MAX_SENTENCE = 3000
 #: Paragraph labels before a colon that are not speakers.
 NOT_SPEAKER_LABELS = frozenset(
-    ["latest", "update", "updated", "note", "correction", "clarification", "source", "sources", "photo", "photos", "video", "read", "watch", "related", "also", "advertisement", "editor", "editors", "disclosure", "disclaimer", "warning", "breaking", "exclusive", "opinion", "analysis", "transcript", "q", "a", "question", "answer", "subscribe", "follow", "contact", "share", "tags", "topics", "see", "more"]
+    ["latest", "update", "updated", "note", "correction", "clarification", "source", "sources", "photo", "photos", "video", "read", "watch", "related", "also", "advertisement", "editor", "editors", "disclosure", "disclaimer", "warning", "breaking", "exclusive", "opinion", "analysis", "transcript", "q", "a", "question", "answer", "subscribe", "follow", "contact", "share", "tags", "topics", "see", "more", "contributing", "contributors", "contributor", "reporting", "credit", "credits", "filed", "graphic", "graphics", "map"]
 )
 #: The dash that closes dash-introduced speech ("— We are ready, — said X."): after a space or a comma.
 _SPEECH_DASH_RE = re.compile(r"(?<=[\s,])[—–―]")
