@@ -412,3 +412,11 @@ def test_a_dateline_is_not_the_subject_and_cannot_is_an_auxiliary():
 def test_credit_lines_are_not_quotes():
     doc = run("The harbour reopened on Monday.\nContributing: Anna Berg, Tromsby Daily News.")
     assert doc.quotes == ()
+
+
+def test_nounlike_lexicon_forms_are_not_cues_but_their_past_tense_is():
+    doc = run("Editor’s note: this article was updated on Monday with the harbour’s new opening hours.\n"
+              "The quotas in the northern states differ from those in the southern ones, which anger fishermen.\n"
+              "Anna Berg noted that the harbour is older than the town.")
+    assert [(q.cue.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("noted", "that the harbour is older than the town")]

@@ -1142,6 +1142,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         info = lexicon[lowers[v]]
         if tokens[v].capitalized or lowers[v - 1] in NOUN_MARKERS:
             continue  # "the plan", "his statement": a noun, not a verb
+        if "nounlike" in info.tags and lowers[v] in (info.base, info.base + "s", info.base + "es"):
+            continue  # "Editor's note:", "the attacks", "in 20 states": mostly nouns in these forms
         tried += 1
         if tried > 3:
             break
