@@ -420,3 +420,11 @@ def test_nounlike_lexicon_forms_are_not_cues_but_their_past_tense_is():
               "Anna Berg noted that the harbour is older than the town.")
     assert [(q.cue.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("noted", "that the harbour is older than the town")]
+
+
+def test_a_title_case_chant_right_after_its_verb_is_speech_but_a_show_after_told_is_not():
+    doc = run('Hundreds of fishermen marched to the town hall on Monday, chanting "Save Our Harbour Now," and '
+              'waving flags.\n'
+              '"The quotas are unfair," Anna Berg told "Harbour Morning Show," before leaving.')
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("Save Our Harbour Now,", "chanting"), ("The quotas are unfair,", "told")]

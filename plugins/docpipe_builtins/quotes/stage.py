@@ -378,7 +378,11 @@ class QuoteStage:
                 return _Found(sp.start, sp.end, "direct", index, np=np, cue=Mention(toks[v].text, toks[v].start, toks[v].end),
                               confidence=0.6, unclosed=sp.close_mark is None, starts_para=sp.start - ps <= 2)
         if _title_case(text, sp.start, sp.end) and not (
-                cue is before and cue is not None and text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"
+                cue is before and cue is not None and (
+                    text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"
+                    # 'chanting "Bernie or Jill, No Hill"' (but 'told "Fox and Friends"', 'wrote "Peter Pan"': titles)
+                    or (not text[cue.cue.end : sp.open_mark].strip(" ,")
+                        and self._lexicon[cue.cue.text.lower()].base not in _TITLE_TAKING))
         ) and not (cue is after and cue is not None and starts and text[sp.end - 1] in ",!?"):
             # (a sentence of its own ending in a comma before its cue is speech: '"Like Oakland. Or Ferguson," X said')
             return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
@@ -430,6 +434,9 @@ def _sentence_lead(text: str, toks: list, cue_words: frozenset[str]) -> int | No
         return None
     return words[0].start
 
+
+#: Verbs whose quoted object in title case is a title or a show, not words said: "told "Fox and Friends"".
+_TITLE_TAKING = frozenset(["tell", "write", "read", "post", "publish", "release", "quote", "cite", "tweet"])
 
 #: Words left in lower case inside a title ("Legend in the Coal Fields").
 _TITLE_SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
