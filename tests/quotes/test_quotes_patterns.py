@@ -428,3 +428,9 @@ def test_a_title_case_chant_right_after_its_verb_is_speech_but_a_show_after_told
               '"The quotas are unfair," Anna Berg told "Harbour Morning Show," before leaving.')
     assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
         ("Save Our Harbour Now,", "chanting"), ("The quotas are unfair,", "told")]
+
+
+def test_screamed_is_a_cue():
+    doc = run("“Never again!” the fishermen screamed back.")
+    (q,) = doc.quotes
+    assert (q.speaker_mention.text, q.cue.text) == ("the fishermen", "screamed")
