@@ -301,6 +301,11 @@ class QuoteStage:
             return None
         return cue_after(text, toks[comma:end + 1], self._lexicon)
 
+    def _takes_speech(self, verb: str) -> bool:
+        """A reporting verb whose quoted object is words said, not a title (not ``told``, ``wrote``)."""
+        info = self._lexicon.get(verb.lower())
+        return info is not None and info.base not in _TITLE_TAKING
+
     def _subjectless_cue(self, toks: list) -> int | None:
         """A reporting verb with no subject of its own right before a quote: ``, adding, "``,
         ``and added: "``. The quote continues the previous speaker (:func:`_continue_speakers`)."""
@@ -381,8 +386,7 @@ class QuoteStage:
                 cue is before and cue is not None and (
                     text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"
                     # 'chanting "Bernie or Jill, No Hill"' (but 'told "Fox and Friends"', 'wrote "Peter Pan"': titles)
-                    or (not text[cue.cue.end : sp.open_mark].strip(" ,")
-                        and self._lexicon[cue.cue.text.lower()].base not in _TITLE_TAKING))
+                    or (not text[cue.cue.end : sp.open_mark].strip(" ,") and self._takes_speech(cue.cue.text)))
         ) and not (cue is after and cue is not None and starts and text[sp.end - 1] in ",!?"):
             # (a sentence of its own ending in a comma before its cue is speech: '"Like Oakland. Or Ferguson," X said')
             return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
