@@ -888,8 +888,7 @@ def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, 
 
 def _pronoun_subject(tok: Token) -> bool:
     """``he``, ``they`` or a contraction of one (``he’s``, ``they'd``): a clause's subject."""
-    low = tok.lower
-    return low in SUBJECT_PRONOUNS or (low.replace("’", "'").split("'", 1)[0] in SUBJECT_PRONOUNS and "'" in low.replace("’", "'"))
+    return tok.lower.replace("’", "'").partition("'")[0] in SUBJECT_PRONOUNS
 
 
 def _starts_clause(tok: Token) -> bool:
@@ -933,6 +932,9 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
     return out
 
 
+_NOT_A_SUBJECT = AUX_ADVERBS | {"and", "to"}
+
+
 def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: dict[str, VerbInfo]) -> None:
     """End ``m``'s content before ", while other voters said ...", ", but critics say ...": a clause with a
     speaker and a reporting verb of its own is the next attribution (found by the caller's next scan)."""
@@ -949,8 +951,12 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
             if tok.text in TERMINATORS or tok.text == "," or tok.text in QUOTE_CHARS:
                 break
             if info is not None and info.speech and not tok.capitalized and tokens[v - 1].lower not in NOUN_MARKERS:
-                if tokens[v - 1].is_word and not tokens[v - 1].lower in AUX_ADVERBS | {"and", "to"} or (
-                        tokens[v - 1].lower in AUX_ADVERBS and tokens[v - 2].is_word and tokens[v - 2].lower != "and"):
+                before = tokens[v - 1]
+                # a subject of its own right before the verb ("other voters said"), or before its auxiliary
+                # ("critics have said"); not "..., and said" (the same subject) nor "..., but to say"
+                own_subject = before.is_word and before.lower not in _NOT_A_SUBJECT or (
+                    before.lower in AUX_ADVERBS and tokens[v - 2].is_word and tokens[v - 2].lower != "and")
+                if own_subject:
                     m.end = tokens[k - 1].end
                     return
                 break
@@ -1003,7 +1009,7 @@ def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, Ve
     k = v - 1
     while k >= 0 and v - k <= 24:
         t = tokens[k].text
-        if t in DASHES and tokens[k].start > tokens[k - 1].end if k > 0 else False:
+        if _spaced_dash(tokens, k):
             back = next((j for j in range(k - 1, max(-1, k - 12), -1) if tokens[j].text in DASHES), None)
             if back is None:
                 break
@@ -1051,7 +1057,7 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
     if c2 is None or lexicon.get(tokens[c2 - 1].lower) is None and lexicon.get(tokens[c1 + 1].lower) is None:
         return None  # the verb ends the clause ("he noted,") or opens it ("said Mr. Lind,")
     verb = c2 - 1 if tokens[c2 - 1].lower in lexicon else c1 + 1
-    if not lexicon[tokens[verb].lower].speech or tokens[verb].capitalized and verb > 0:
+    if not lexicon[tokens[verb].lower].speech or tokens[verb].capitalized:
         return None
     if verb == c2 - 1:
         np = subject_left(text, tokens, verb, c1 + 1, lexicon)  # "he noted,"
