@@ -1135,8 +1135,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 after = after[w:]  # "..., lawmakers said Friday afternoon, as they ...": the when, then a comma
             np_end = next((i for i, t in enumerate(tail) if t.end >= cue.np.mention.end), len(tail) - 1)
             inverted_ok = cue.how == "inverted" and (np_end >= len(tail) - 1 or tail[np_end + 1].text == ",")
+            clause_follows = bool(after) and _pronoun_subject(after[0])  # "As for Trump, he said he’s not worried."
             if inverted_ok or cue.how != "inverted" and (len(after) <= 5 or after[0].text == ",") and not any(
-                    t.lower == "that" for t in after[:6]):
+                    t.lower == "that" for t in after[:6]) and not clause_follows:
                 if after and after[0].text == "," and len(after) > 2 and len(after) > c:
                     # "Acts of protest, Mr. Obama said, are acts of patriotism": the longer side is the content
                     return IndirectMatch(after[1].start, _content_end(tokens, n), cue)
