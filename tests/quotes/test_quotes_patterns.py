@@ -248,3 +248,195 @@ def test_a_quote_paragraph_with_no_speaker_takes_the_previous_paragraphs_subject
     last = doc.quotes[-1]
     # the speaker is a guess (nobody was attributed before), so the confidence is low
     assert (last.speaker_mention.text, last.confidence) == ("he", 0.4)
+
+
+def test_a_cue_inside_an_opening_subordinate_clause_ends_its_content_at_the_clause():
+    doc = run("While harbour workers argue that the new rules punish small boats, the council has kept them.\n"
+              "A week after Anna Berg announced that the ferry would stop, the town bought a second boat.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("that the new rules punish small boats", "harbour workers"),
+        ("that the ferry would stop", "Anna Berg"),
+    ]
+
+
+def test_indirect_content_stops_at_the_writers_comparison_and_participle():
+    doc = run("Most fishermen say they will stay in the harbour, compared with a third of the ferry crews.\n"
+              "The council vowed to reopen the bridge by June, while acknowledging that the work is late.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        "they will stay in the harbour", "to reopen the bridge by June"]
+
+
+def test_a_pronoun_addressee_of_tell_is_not_part_of_what_was_said():
+    doc = run("Anna Berg told me she’s never seen the harbour this quiet in forty years.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker) == ("she’s never seen the harbour this quiet in forty years",
+                                                     "Anna Berg")
+
+
+def test_stance_verbs_whose_object_is_what_was_meant():
+    doc = run("The mayor denounced the new parking rules as a tax on the poor.\n"
+              "Anna Berg likened the harbour fees to a toll on every fisherman.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.kind) for q in doc.quotes] == [
+        ("the new parking rules as a tax on the poor", "The mayor", "indirect"),
+        ("the harbour fees to a toll on every fisherman", "Anna Berg", "indirect"),
+    ]
+
+
+def test_what_a_speaker_spoke_about_is_the_topic_after_about():
+    doc = run("At the harbour meeting Anna Berg spoke about the cost of dredging the channel.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker, q.cue.text) == ("the cost of dredging the channel", "Anna Berg",
+                                                                  "spoke")
+
+
+def test_a_subject_that_does_not_read_as_a_noun_phrase_still_speaks():
+    doc = run("One in four fishermen in a harbour survey last year said the new quotas are too low.\n"
+              "Many in the crowd said the ferry should run all winter.\n"
+              "A skipper who fished these waters for years and who did not want to be named said the channel "
+              "is silting up.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the new quotas are too low", "One in four fishermen in a harbour survey last year"),
+        ("the ferry should run all winter", "Many in the crowd"),
+        ("the channel is silting up", "A skipper"),
+    ]
+
+
+def test_a_reporting_clause_between_commas_early_in_the_sentence():
+    doc = run("For decades, Anna Berg noted, the harbour has paid for its own repairs.\n"
+              "As the harbour master explained, the channel silts up every spring.\n"
+              "As Port Authority press officer Ola Lund explained, the ferry fees will rise.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("For decades, Anna Berg noted, the harbour has paid for its own repairs", "Anna Berg", "noted"),
+        ("the channel silts up every spring", "the harbour master", "explained"),
+        ("the ferry fees will rise", "Ola Lund", "explained"),
+    ]
+
+
+def test_report_takes_an_object_and_agree_a_clause_or_an_infinitive():
+    doc = run("Harbour police reported no arrests after the regatta.\n"
+              "Anna Berg agreed the ferry should run all winter.\n"
+              "The two skippers agreed to share the last mooring in the harbour.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("no arrests after the regatta", "Harbour police"),
+        ("the ferry should run all winter", "Anna Berg"),
+        ("to share the last mooring in the harbour", "The two skippers"),
+    ]
+
+
+def test_a_relative_clause_with_a_reporting_verb_inside_is_what_was_said():
+    doc = run("The new quotas, which the fishermen say will empty the harbour, start in June.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker_mention.text) == ("which the fishermen say will empty the harbour",
+                                                                   "the fishermen")
+
+
+def test_an_ing_modifier_before_a_group_of_people_is_part_of_the_subject():
+    doc = run("But sailing instructors say the new buoys are placed too close to the rocks.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker_mention.text) == ("the new buoys are placed too close to the rocks",
+                                                                   "sailing instructors")
+
+
+def test_a_subordinate_clause_ending_in_a_quote_ends_its_content_after_the_closing_mark():
+    doc = run('As the mayor warned that the harbour would "silt up within a year," many fishermen left for the north.')
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.kind) == ('that the harbour would "silt up within a year,"', "mixed")
+
+
+def test_a_second_speaker_after_while_or_but_starts_a_second_attribution():
+    doc = run("Several fishermen said the new quotas were fair, while older skippers said they would sell their "
+              "boats.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the new quotas were fair", "Several fishermen"),
+        ("they would sell their boats", "older skippers"),
+    ]
+
+
+def test_an_aside_between_dashes_before_the_verb_is_skipped_to_reach_the_subject():
+    doc = run("The harbour master -- who has fought the council over the new quotas for years -- said the "
+              "channel is too shallow.\n"
+              "Anna Berg - a skipper since 2004 - said the buoys were moved.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the channel is too shallow", "The harbour master"),
+        ("the buoys were moved", "Anna Berg"),
+    ]
+
+
+def test_appositions_that_describe_a_named_person_and_an_adverb_before_the_verb():
+    doc = run("Anna Berg, the head of the Harbour Authority, said the channel is silting up.\n"
+              "Ola Lund, the mayor of Tromsby, a member of the Fisheries Council, said the quotas are fair.\n"
+              "Jan Novak, the company's chief engineer, firmly told reporters that the bridge is safe.")
+    assert [(q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Anna Berg", "the channel is silting up"),
+        ("Ola Lund", "the quotas are fair"),
+        ("Jan Novak", "that the bridge is safe"),
+    ]
+
+
+def test_content_stops_at_a_dash_that_opens_the_writers_description():
+    doc = run("In July, the mayor dismissed the harbour as a relic of the past — a phrase the fishermen resent.\n"
+              "With harbour workers worried about the new quotas, the council met again.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        "the harbour as a relic of the past", "the new quotas"]
+
+
+def test_a_time_before_the_clause_is_not_the_subject_of_a_participle_cue():
+    doc = run("Hours later, Anna Berg returned to the harbour, telling reporters, “The channel is open again and the "
+              "boats are back.”")
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text) == ("Anna Berg", "telling")
+
+
+def test_a_participle_cue_after_a_scare_quote_reads_the_whole_sentence_for_its_subject():
+    doc = run("Anna Berg mocked the council’s “plan,” saying, “Nobody on this board has ever sailed a boat!”")
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text, doc.text[q.start : q.end]) == (
+        "Anna Berg", "saying", "Nobody on this board has ever sailed a boat!")
+
+
+def test_a_participle_followed_by_a_quotation_makes_no_indirect_quote_of_its_own():
+    doc = run('"The bridge will open," Anna Berg said, adding, "and the ferry will run all winter long."')
+    assert [(q.kind, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("direct", "The bridge will open,"), ("direct", "and the ferry will run all winter long.")]
+
+
+def test_a_dateline_is_not_the_subject_and_cannot_is_an_auxiliary():
+    doc = run("TROMSBY (AP) — Anna Berg on Monday visited the harbour and said the channel is silting up.\n"
+              "The council cannot say whether the ferry will run in winter.")
+    assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Anna Berg", "the channel is silting up"),
+        ("The council", "whether the ferry will run in winter"),
+    ]
+
+
+def test_credit_lines_are_not_quotes():
+    doc = run("The harbour reopened on Monday.\nContributing: Anna Berg, Tromsby Daily News.")
+    assert doc.quotes == ()
+
+
+def test_nounlike_lexicon_forms_are_not_cues_but_their_past_tense_is():
+    doc = run("Editor’s note: this article was updated on Monday with the harbour’s new opening hours.\n"
+              "The quotas in the northern states differ from those in the southern ones, which anger fishermen.\n"
+              "Anna Berg noted that the harbour is older than the town.")
+    assert [(q.cue.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("noted", "that the harbour is older than the town")]
+
+
+def test_a_title_case_chant_right_after_its_verb_is_speech_but_a_show_after_told_is_not():
+    doc = run('Hundreds of fishermen marched to the town hall on Monday, chanting "Save Our Harbour Now," and '
+              'waving flags.\n'
+              '"The quotas are unfair," Anna Berg told "Harbour Morning Show," before leaving.')
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("Save Our Harbour Now,", "chanting"), ("The quotas are unfair,", "told")]
+
+
+def test_screamed_is_a_cue():
+    doc = run("“Never again!” the fishermen screamed back.")
+    (q,) = doc.quotes
+    assert (q.speaker_mention.text, q.cue.text) == ("the fishermen", "screamed")
+
+
+def test_a_reporting_clause_with_its_own_content_after_a_comma_is_not_a_sentence_final_cue():
+    doc = run("As for the harbour master, she said she’s not worried.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker_mention.text) == ("she’s not worried", "she")

@@ -20,7 +20,7 @@ from .tokens import ABBREVIATIONS, Token
 
 # Between a subject and its verb: "has said", "also noted", "later added", "did not say".
 AUX_ADVERBS = frozenset(
-    ["also", "later", "then", "has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "should", "may", "might", "did", "does", "do", "not", "n't", "never", "previously", "reportedly", "repeatedly", "recently", "once", "already", "just", "again", "further", "simply", "quickly", "flatly", "publicly", "privately", "earlier", "first", "finally", "often", "frequently", "still", "even", "explicitly", "openly", "now", "last", "has"]
+    ["also", "later", "then", "has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "should", "may", "might", "can", "cannot", "must", "did", "does", "do", "not", "n't", "never", "previously", "reportedly", "repeatedly", "recently", "once", "already", "just", "again", "further", "simply", "quickly", "flatly", "publicly", "privately", "earlier", "first", "finally", "often", "frequently", "still", "even", "explicitly", "openly", "now", "last", "has"]
 )
 PREPOSITIONS = frozenset(
     ["in", "at", "on", "during", "from", "with", "throughout", "along", "beyond", "behind", "following", "after", "before", "to", "into", "by", "about", "over", "under", "since", "as", "than", "through", "against", "without", "within", "like", "near", "outside", "inside", "across", "around", "among", "between", "via", "upon", "amid", "despite", "toward", "towards"]
@@ -40,7 +40,7 @@ _ED_NOUNS = frozenset({"red", "bed", "shed", "unnamed", "retired", "elected", "a
                        "speed", "seed", "need", "creed", "greed"})
 TERMINATORS = frozenset(".!?;")
 #: Verbs whose infinitive complement is the attributed content ("wants to ...", "vowed to ...").
-INFINITIVE_TAKING = frozenset(["want", "plan", "hope", "expect", "promise", "pledge", "vow", "threaten", "refuse", "decline",
+INFINITIVE_TAKING = frozenset(["want", "plan", "hope", "expect", "promise", "pledge", "vow", "threaten", "refuse", "decline", "agree",
                               "seek"])
 #: A reporting-verb form right after one of these is a noun: "the plan", "her report", "a claim".
 NOUN_MARKERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose"])
@@ -181,9 +181,13 @@ def _plausible_subject(toks: list[Token]) -> bool:
     if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS and not (
             len(words) > 2 and words[-2].lower == "of" and last.lower in _NUMBER_WORDS):  # "the mother of three"
         return False
+    # a head noun that is a group of people: an -ing word before it is a modifier ("hacking specialists")
+    people_head = not last.capitalized and (last.lower in GENERIC_HEADS or (
+        last.lower.endswith("s") and not last.lower.endswith("ss")))
     for i, t in enumerate(words):  # ("conservative-leaning" is an adjective; "the gambling tycoon" a modifier)
         if not t.capitalized and (t.lower.endswith("ing") and len(t.lower) > 4 and t.lower not in _ING_NOUNS
-                                  and "-" not in t.text) and not (0 < i < len(words) - 1 and words[i - 1].lower in DETERMINERS):
+                                  and "-" not in t.text) and not (0 < i < len(words) - 1 and words[i - 1].lower in DETERMINERS) and not (
+                i == len(words) - 2 and people_head):
             return False
     if len(words) == 1 and not last.capitalized and last.lower not in SUBJECT_PRONOUNS and last.lower not in (
             "him", "her", "them", "us", "me", "who") and last.lower not in GENERIC_HEADS and last.lower not in ORG_WORDS:
@@ -197,15 +201,39 @@ def _np(text: str, toks: list[Token]) -> SpeakerNP | None:
     return analyse_np(text, toks)
 
 
+def _spaced_dash(tokens: list[Token], k: int) -> bool:
+    """A dash set off by a space on the left (`` -- ``, `` - ``, `` — ``), not a hyphen inside a word."""
+    return tokens[k].text in DASHES and k > 0 and tokens[k].start > tokens[k - 1].end
+
+
+def _before_dash_aside(tokens: list[Token], j: int, lo: int) -> int:
+    """``j`` itself, or, when ``tokens[j]`` closes an aside between dashes ("The justice -- who has been
+    involved in a scuffle over the past few days -- said"), the last token before the aside."""
+    if not (tokens[j].text in DASHES and j - 1 >= lo and (tokens[j].start > tokens[j - 1].end or tokens[j - 1].text in DASHES)):
+        return j
+    k = j - 1 if tokens[j - 1].text not in DASHES else j - 2  # ("--" is two tokens)
+    for i in range(k, max(lo - 1, k - 30), -1):
+        if _spaced_dash(tokens, i):
+            while i - 1 >= lo and tokens[i - 1].text in DASHES:
+                i -= 1
+            return i - 1
+        if tokens[i].text in TERMINATORS or tokens[i].text in QUOTE_CHARS:
+            break
+    return j
+
+
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
     j = v - 1
-    while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t"))):
+    while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t")) or (
+            tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4 and not tokens[j].capitalized
+            and tokens[j].lower not in _LY_WORDS)):  # "... forcefully told"
         j -= 1
     if j - 1 >= lo and tokens[j].lower in _DAY_PARTS and tokens[j - 1].lower in ("this", "last", "next", "that"):
         j -= 2  # "Wells Fargo just this month announced": the when between the subject and its verb
         while j >= lo and tokens[j].lower in AUX_ADVERBS:
             j -= 1
+    j = _before_dash_aside(tokens, j, lo)
     if j < lo:
         return None
     tok = tokens[j]
@@ -230,6 +258,12 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
             s1 = collect_left(tokens, j - 1, lo, lexicon)
         if s1 <= j - 1:
             np1 = _np(text, tokens[s1:j])
+            if np1 is not None and tokens[s1].lower in ("a", "an") and s1 - 2 > lo and tokens[s1 - 1].text == ",":
+                # "X, the foreign minister of France, a permanent member of the Security Council, said": a
+                # description of what comes before it; the apposition before it decides
+                before = subject_left(text, tokens, s1, lo, lexicon)
+                if before is not None and before.kind == "person":
+                    return before
             if np1 is not None and s1 - 1 > lo and tokens[s1 - 1].text == ",":
                 s2 = collect_left(tokens, s1 - 2, lo, lexicon)
                 np2 = _np(text, tokens[s2 : s1 - 1]) if s2 <= s1 - 2 else None
@@ -237,7 +271,7 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
                     if np1.kind == "person" and tokens[s2].lower in DETERMINERS and s1 - 2 > s2:
                         np1.title = np1.title or text[tokens[s2 + 1].start : tokens[s1 - 2].end]
                         return np1
-                    if np2.kind == "person" and np1.kind == "generic":
+                    if np2.kind == "person" and (np1.kind == "generic" or tokens[s1].lower in ("the", "a", "an")):
                         first = s1 + 1 if tokens[s1].lower in DETERMINERS else s1
                         np2.title = np2.title or text[tokens[first].start : tokens[j - 1].end]
                         return np2
@@ -252,7 +286,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     # A prepositional phrase just before the verb ("Rakhmetullin at a briefing in the CCS said"): skip it.
     first_s = s
     for _ in range(3):
-        if s - 1 >= lo and tokens[s - 1].lower in PREPOSITIONS and s - 2 >= lo:
+        if s - 1 >= lo and tokens[s - 1].lower in PREPOSITIONS and s - 2 >= lo and (
+                tokens[s - 1].lower not in SUBORDINATORS):  # "A week after Anna Berg announced": her clause
             s2 = collect_left(tokens, s - 2, lo, lexicon)
             if s2 <= s - 2:
                 j, s = s - 2, s2
@@ -306,8 +341,28 @@ _NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven"
                            "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "several", "few", "many"])
 
 
+def _after_dateline(tokens: list[Token], lo: int, v: int) -> int:
+    """``lo``, or the first token after a dateline that opens the clause (``WASHINGTON —``,
+    ``LA CROSSE, Wisc. (AP) —``): the place a story was filed from is not a subject."""
+    if lo >= v or not (tokens[lo].text.isupper() and len(tokens[lo].text) > 2):
+        return lo
+    for k in range(lo + 1, min(v, lo + 10)):
+        if _spaced_dash(tokens, k):
+            while k + 1 < v and tokens[k + 1].text in DASHES:
+                k += 1
+            return k + 1
+        if tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k):
+            break
+    return lo
+
+
+#: "Hours later, Trump ...": a time, not a subject.
+_TIME_UNITS = frozenset(["seconds", "minutes", "moments", "hours", "days", "weeks", "months", "years", "decades"])
+
+
 def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The first NP of the clause (for coordinated verbs: "The Taliban came up ..., asked")."""
+    lo = _after_dateline(tokens, lo, v)
     starts = [lo]
     # or after a short introductory adverbial: "Earlier," "On Monday," "Along with the photo,"
     for k in range(lo, min(v, lo + 12)):
@@ -325,7 +380,8 @@ def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dic
         if first is not None and first.lower in ("the", "a", "an") and i + 1 < v and tokens[i + 1].capitalized:
             first = tokens[i + 1]  # "the Illinois Board of Elections was conclusive"
         if e > i and first is not None and first.capitalized and first.lower not in TIME_WORDS and first.lower not in (
-                _SENTENCE_ADVERBS) and first.lower not in PREPOSITIONS and first.lower not in _NUMBER_WORDS and not (
+                _SENTENCE_ADVERBS) and first.lower not in PREPOSITIONS and first.lower not in _NUMBER_WORDS and (
+                first.lower not in _TIME_UNITS) and not (
                 first.lower.endswith("ly") and e == i + 1) and not (
                 e == i + 1 and first.lower.endswith(("ed", "ing")) and e < v and (
                     tokens[e].lower in PREPOSITIONS or tokens[e].text == ",")):  # "Chastened by the analyses, ...
@@ -363,7 +419,7 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
     """Who does the verb at ``tokens[v]`` belong to when it has no subject of its own (``..., adding,``,
     ``and added``): the subject of an earlier reporting verb of the sentence, else the nearest subject
     pronoun followed by a verb, else the clause subject. ``tokens`` may start mid-sentence."""
-    lo = _clause_start(tokens, v)
+    lo = _clause_start_over_short_quotes(tokens, v)
     if v - 1 > lo and tokens[v].lower.endswith("ing"):
         prev = tokens[v - 1]
         if prev.lower in AUX_ADVERBS or prev.lower in ("kept", "began", "started", "keeps", "begins", "starts"):
@@ -456,6 +512,24 @@ def _clause_start(tokens: list[Token], end: int) -> int:
         if _breaks_clause(tokens, k):
             return k + 1
     return 0
+
+
+def _clause_start_over_short_quotes(tokens: list[Token], end: int) -> int:
+    """:func:`_clause_start`, reading on past short quoted phrases (a title, a scare quote: ``Kerpen needled the
+    CNN “reporter,” saying``), which do not end the clause the way a quotation does."""
+    lo = _clause_start(tokens, end)
+    for _ in range(3):
+        if lo < 2 or tokens[lo - 1].text not in QUOTE_CHARS or _is_terminator(tokens, lo - 2):
+            break
+        opening = next((k for k in range(lo - 2, max(-1, lo - 10), -1) if tokens[k].text in QUOTE_CHARS), None)
+        if opening is None or any(_is_terminator(tokens, k) for k in range(opening + 1, lo - 1)):
+            break
+        lo = _clause_start(tokens, opening)
+    return lo
+
+
+def _is_terminator(tokens: list[Token], k: int) -> bool:
+    return tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k)
 
 
 def _cut_window(tokens: list[Token]) -> list[Token]:
@@ -704,7 +778,7 @@ class IndirectMatch:
 #: After a comma, these open a clause that is the writer's, not the reported content
 #: ("that the hands were up, contradicting the police", "to leave it intact, although they ...").
 CONTENT_CUTTERS = frozenset(["contradicting", "despite", "even", "prompting", "sparking", "drawing", "citing",
-                             "according"])
+                             "according", "compared"])
 #: These cut only when a clause follows them (a subject: ", but the council ...", ", while he ...").
 CLAUSE_CONJUNCTIONS = frozenset(["but", "though", "although", "while", "whereas"])
 
@@ -718,7 +792,36 @@ _ADDRESSEE_VERBS = frozenset(["tell", "assure", "inform", "remind", "warn", "pro
 #: After a comma, these open the writer's comment on what was reported.
 _RELATIVE_CUTTERS = frozenset(["who", "whom", "which", "when", "where", "whose", "a", "an"])
 #: After a dash, these open the writer's aside.
-_AFTER_DASH_CUTTERS = frozenset(["even", "although", "though", "while", "which", "who", "and", "but", "as"])
+_AFTER_DASH_CUTTERS = frozenset(["even", "although", "though", "while", "which", "who", "and", "but", "as", "a", "an"])
+
+
+#: Words that open a subordinate clause before the main one: "While critics argue that ..., Obama ...".
+SUBORDINATORS = frozenset(["while", "although", "though", "whereas", "after", "before", "when", "as", "because",
+                           "since", "if", "unless", "once"])
+#: ... and "With Democratic leaders worried about a lack of passion, Obama is ...", which opens one too.
+_CLAUSE_OPENERS = SUBORDINATORS | {"with"}
+
+
+def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
+    """Where the content of the verb at ``v`` must end when the verb sits in a subordinate clause that opens
+    the sentence (``While critics argue that trading prisoners encourages others, Obama has deemed ...``,
+    ``A few weeks after Obama announced that ..., U.S. forces bombed ...``): at the comma that closes the
+    clause, when a clause follows it. Otherwise ``n``."""
+    sub = next((k for k in range(v - 1, max(-1, v - 12), -1) if tokens[k].lower in _CLAUSE_OPENERS), None)
+    if sub is None or any(tokens[k].text == "," for k in range(sub, v)):
+        return n
+    if sub > 0 and not (sub <= 4 and all(tokens[k].is_word and tokens[k].lower not in ("said", "says") for k in range(sub))):
+        return n  # the subordinator must open the sentence ("A few weeks after ..." allowed)
+    for k in range(start_i + 2, n - 2):
+        if tokens[k].text == ",":
+            nxt = tokens[k + 1]
+            if nxt.text in QUOTE_CHARS and k + 2 < n - 1:
+                if _starts_clause(tokens[k + 2]):
+                    return k + 2  # '... "knife-wielding Palestinians," many in the audience ...': after the mark
+                continue
+            if _starts_clause(nxt) or nxt.capitalized:
+                return k
+    return n
 
 
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
@@ -749,8 +852,10 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
             if tok.text == "," and k + 1 < end_index:
                 nxt = tokens[k + 1].lower
                 if nxt in CLAUSE_CONJUNCTIONS:
-                    # ", but Mrs. Lund would ..." opens a clause; ", but in different provinces" continues one
-                    if k + 2 < end_index and (_starts_clause(tokens[k + 2]) or tokens[k + 2].capitalized):
+                    # ", but Mrs. Lund would ..." opens a clause; ", but in different provinces" continues one;
+                    # ", while acknowledging ..." is the writer's participle
+                    if k + 2 < end_index and (_starts_clause(tokens[k + 2]) or tokens[k + 2].capitalized or (
+                            nxt != "but" and tokens[k + 2].lower.endswith("ing") and len(tokens[k + 2].lower) > 5)):
                         end_index = k
                         break
                 elif nxt in CONTENT_CUTTERS or (
@@ -781,6 +886,11 @@ def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, 
     return None
 
 
+def _pronoun_subject(tok: Token) -> bool:
+    """``he``, ``they`` or a contraction of one (``he’s``, ``they'd``): a clause's subject."""
+    return tok.lower.replace("’", "'").partition("'")[0] in SUBJECT_PRONOUNS
+
+
 def _starts_clause(tok: Token) -> bool:
     low = tok.lower
     if low in CLAUSE_STARTERS:
@@ -807,6 +917,7 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
         found = _find_indirect_with_coordination(text, rest, lexicon)
         if not found or (out and found[0].start < out[-1].end):
             break
+        _stop_before_next_speaker(rest, found[-1], lexicon)
         out.extend(found)
         # "X urged Congress to keep it, although they say they support ...": the clause after the
         # content's end may hold an attribution of its own
@@ -819,6 +930,36 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
             break
         rest = rest[k:]
     return out
+
+
+_NOT_A_SUBJECT = AUX_ADVERBS | {"and", "to"}
+
+
+def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: dict[str, VerbInfo]) -> None:
+    """End ``m``'s content before ", while other voters said ...", ", but critics say ...": a clause with a
+    speaker and a reporting verb of its own is the next attribution (found by the caller's next scan)."""
+    for k in range(len(tokens) - 4):
+        if tokens[k].start <= m.start + 8 or tokens[k].text != ",":
+            continue
+        if tokens[k].start >= m.end:
+            return
+        if tokens[k + 1].lower not in CLAUSE_CONJUNCTIONS and tokens[k + 1].lower != "and":
+            continue
+        for v in range(k + 3, min(len(tokens) - 1, k + 8)):
+            tok = tokens[v]
+            info = lexicon.get(tok.lower)
+            if tok.text in TERMINATORS or tok.text == "," or tok.text in QUOTE_CHARS:
+                break
+            if info is not None and info.speech and not tok.capitalized and tokens[v - 1].lower not in NOUN_MARKERS:
+                before = tokens[v - 1]
+                # a subject of its own right before the verb ("other voters said"), or before its auxiliary
+                # ("critics have said"); not "..., and said" (the same subject) nor "..., but to say"
+                own_subject = before.is_word and before.lower not in _NOT_A_SUBJECT or (
+                    before.lower in AUX_ADVERBS and tokens[v - 2].is_word and tokens[v - 2].lower != "and")
+                if own_subject:
+                    m.end = tokens[k - 1].end
+                    return
+                break
 
 
 def _find_indirect_with_coordination(text: str, tokens: list[Token],
@@ -852,6 +993,84 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
                 out.append(IndirectMatch(start, end, Cue(m.cue.np, _mention(text, [tokens[v]]), "indirect"),
                                          belief=not info.speech))
     return out
+
+
+#: Words that cannot open a subject: the clause found is not one ("Even if ...", "But ...").
+_NOT_SUBJECT_START = STOP_WORDS | _SENTENCE_ADVERBS | frozenset(["even", "if", "as", "so", "not", "only", "also"])
+
+
+def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """The subject of ``said`` when it does not read as a noun phrase: everything from the clause start to the
+    verb, up to a relative pronoun ("One in four voters in a Times poll last year said", "Many in the crowd
+    said", "Another Muslim who worshiped here and who did not want to be named said", "insiders in the next
+    two states — Nevada and South Carolina — said"). An aside between dashes is skipped; the clause starts
+    after a comma, semicolon, colon or quote mark. At most 16 tokens before the relative pronoun, and the
+    first must be able to open a subject."""
+    k = v - 1
+    while k >= 0 and v - k <= 24:
+        t = tokens[k].text
+        if _spaced_dash(tokens, k):
+            back = next((j for j in range(k - 1, max(-1, k - 12), -1) if tokens[j].text in DASHES), None)
+            if back is None:
+                break
+            k = back - 1
+            continue
+        if t in (",", ";", ":") or t in TERMINATORS or t in QUOTE_CHARS:
+            break
+        k -= 1
+    start = k + 1
+    if start >= v or tokens[start].lower in _NOT_SUBJECT_START or not tokens[start].is_word:
+        return None
+    stop = next((j for j in range(start + 1, v) if tokens[j].lower in ("who", "which", "that", "whose")), v)
+    if stop - start > 16:
+        return None
+    words = [t.lower for t in tokens[start:stop] if t.is_word]
+    if not words or any(w in lexicon and (w.endswith("ed") or w in ("said", "told", "wrote", "thought", "says"))
+                        for w in words):
+        return None  # a reporting verb in the past tense inside: another clause, not a subject
+    end = stop
+    while end > start and not tokens[end - 1].is_word:
+        end -= 1  # (a trailing dash or parenthesis)
+    return analyse_np(text, tokens[start:end])
+
+
+#: A relative clause's verb right after the reporting verb: "which officials said will go into effect".
+_RELATIVE_GAP_VERBS = frozenset(["is", "are", "was", "were", "could", "would", "will", "has", "have", "had", "may",
+                                 "might", "should", "can", "must"])
+
+
+def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
+    """A reporting clause between commas near the start of a sentence:
+
+    * ``Loyalty, he noted, has long been ...`` / ``For decades, Mr. de Vos noted, the United States ...``:
+      the whole sentence is what was said (the clause is an aside inside it);
+    * ``As another study from 2011 noted, the average age ...``: what follows the comma.
+    """
+    n = len(tokens)
+    if n < 6:
+        return None
+    as_clause = tokens[0].lower == "as"
+    c1 = 0 if as_clause else next((k for k in range(1, min(n - 4, 8)) if tokens[k].text == ","), None)
+    if c1 is None:
+        return None
+    c2 = next((k for k in range(c1 + 2, min(n - 3, c1 + 12)) if tokens[k].text == ","), None)
+    if c2 is None or lexicon.get(tokens[c2 - 1].lower) is None and lexicon.get(tokens[c1 + 1].lower) is None:
+        return None  # the verb ends the clause ("he noted,") or opens it ("said Mr. Lind,")
+    verb = c2 - 1 if tokens[c2 - 1].lower in lexicon else c1 + 1
+    if not lexicon[tokens[verb].lower].speech or tokens[verb].capitalized:
+        return None
+    if verb == c2 - 1:
+        np = subject_left(text, tokens, verb, c1 + 1, lexicon)  # "he noted,"
+    else:
+        np = np_right(text, tokens, verb + 1, c2, lexicon)  # "said Mr. Lind,"
+    if np is None:
+        return None
+    cue = Cue(np, _mention(text, [tokens[verb]]), "indirect")
+    if as_clause:
+        return IndirectMatch(tokens[c2 + 1].start, _content_end(tokens, n, c2 + 1), cue)
+    if any(t.text in QUOTE_CHARS for t in tokens[:c1]):
+        return None
+    return IndirectMatch(tokens[0].start, _content_end(tokens, n), cue)
 
 
 def _indirect_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
@@ -890,6 +1109,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             np = np_right(text, tokens, a + 2, n, _NO_VERBS)
             if np is not None:
                 return IndirectMatch(tokens[0].start, tokens[a - 2].end, Cue(np, _mention(text, tokens[a : a + 2]), "according"))
+    early = _early_reporting_clause(text, tokens, lexicon)
+    if early is not None:
+        return early
     # CONTENT, X said.  /  CONTENT, said X.
     last = n
     while last > 0 and tokens[last - 1].text in TERMINATORS:
@@ -913,8 +1135,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 after = after[w:]  # "..., lawmakers said Friday afternoon, as they ...": the when, then a comma
             np_end = next((i for i, t in enumerate(tail) if t.end >= cue.np.mention.end), len(tail) - 1)
             inverted_ok = cue.how == "inverted" and (np_end >= len(tail) - 1 or tail[np_end + 1].text == ",")
+            clause_follows = bool(after) and _pronoun_subject(after[0])  # "As for Trump, he said he’s not worried."
             if inverted_ok or cue.how != "inverted" and (len(after) <= 5 or after[0].text == ",") and not any(
-                    t.lower == "that" for t in after[:6]):
+                    t.lower == "that" for t in after[:6]) and not clause_follows:
                 if after and after[0].text == "," and len(after) > 2 and len(after) > c:
                     # "Acts of protest, Mr. Obama said, are acts of patriotism": the longer side is the content
                     return IndirectMatch(after[1].start, _content_end(tokens, n), cue)
@@ -926,6 +1149,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         info = lexicon[lowers[v]]
         if tokens[v].capitalized or lowers[v - 1] in NOUN_MARKERS:
             continue  # "the plan", "his statement": a noun, not a verb
+        if "nounlike" in info.tags and lowers[v] in (info.base, info.base + "s", info.base + "es"):
+            continue  # "Editor's note:", "the attacks", "in 20 states": mostly nouns in these forms
         tried += 1
         if tried > 3:
             break
@@ -940,15 +1165,16 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                                      Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=True)
             continue
         start = None
+        stop = n  # where the content must end at the latest
         after_v = v + 2 if tokens[v + 1].lower in TIME_WORDS and v + 2 < n else v + 1  # "announced Sunday she ..."
         if tokens[v + 1].lower in ("on", "last", "this", "late", "early") and v + 3 < n and (
                 tokens[v + 2].lower in TIME_WORDS or tokens[v + 2].lower in ("week", "month", "year", "night")):
             after_v = v + 3  # "said on Friday he met ...", "said last week the plan ..."
         if info.base in _ADDRESSEE_VERBS and tokens[after_v].is_word and tokens[after_v].lower not in ("that", "to"):
             # "told voters she would ...", "assured reporters that ...": the addressee is not what was said
-            e = collect_right(tokens, after_v, n, lexicon)
+            e = max(collect_right(tokens, after_v, n, lexicon), after_v + 1)  # (at least one word: "me", "us")
             clause_i = next((k for k in range(after_v + 1, min(e + 1, n - 1))
-                             if tokens[k].lower == "that" or tokens[k].lower in SUBJECT_PRONOUNS), None)
+                             if tokens[k].lower == "that" or _pronoun_subject(tokens[k])), None)
             if clause_i is not None:
                 after_v = clause_i
         if info.bare and _starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
@@ -974,17 +1200,30 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             start, weak = tokens[v + 1].start, True  # "Clinton wants to sign up 5 million people"
         if start is None and info.base == "call" and tokens[v + 1].lower == "for" and v + 2 < n:
             start, weak = tokens[v + 2].start, True  # "the NAACP called for a moratorium"
+        if start is None and info.bare and tokens[v + 1].lower in _RELATIVE_GAP_VERBS:
+            # "a surge of independents, which Democrats say could be aiding Mr. Sanders": the relative clause,
+            # pronoun and all, is what was said
+            rel = next((k for k in range(v - 1, max(-1, v - 6), -1) if tokens[k].lower in ("which", "that", "who")),
+                       None)
+            if rel is not None and all(t.is_word for t in tokens[rel + 1 : v]):
+                start = tokens[rel].start
+                if rel > 0 and tokens[rel - 1].text == ",":  # ", which officials said will ..., will not": to the comma
+                    stop = next((k for k in range(v + 2, n) if tokens[k].text == ","), n)
+        if start is None and tokens[v + 1].lower == "about" and v + 2 < n and tokens[v + 2].is_word:
+            start, weak = tokens[v + 2].start, True  # "Sanders spoke about income inequality": the topic
         if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
             "to", "on", "in", "at", "for", "with", "about", "by", "up", "out", "off", "back", "as", "from"):
             start, weak = tokens[v + 1].start, True  # "X questioned the integrity of the vote"
         if start is None:
             continue
         start_i = next((i for i in range(v + 1, n) if tokens[i].start >= start), n)
-        end = _content_end(tokens, n, start_i)
+        end = _content_end(tokens, min(stop, _subordinate_end(tokens, v, start_i, n)), start_i)
         if end - start < 8:
             continue
         # The subject last: reading it is the dearest test, and the others (pure token checks) reject more.
         np = _indirect_subject(text, tokens, v, lexicon)
+        if np is None and info.speech and info.bare and not weak and not subjectless(tokens, v):
+            np = _loose_subject(text, tokens, v, lexicon)
         if np is None:
             continue
         return IndirectMatch(start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=weak or not info.speech)
@@ -1006,6 +1245,8 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
             if info is None or not info.speech:
                 continue
             first = k + 2
+            if not tokens[first].is_word:
+                return None  # ', adding, "...': a quotation follows, which takes the participle as its cue
             if info.base == "refer" and tokens[first].lower == "to" and first + 1 < n:
                 first += 1  # ", referring to the new rules": what is referred to
             if tokens[first].lower == "that" or info.bare or "object" in info.tags:

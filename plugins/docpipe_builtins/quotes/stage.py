@@ -38,7 +38,7 @@ from .tokens import WORD_RE, ParagraphTokens, Token, split_sentences, tokenize
 MAX_SENTENCE = 3000
 #: Paragraph labels before a colon that are not speakers.
 NOT_SPEAKER_LABELS = frozenset(
-    ["latest", "update", "updated", "note", "correction", "clarification", "source", "sources", "photo", "photos", "video", "read", "watch", "related", "also", "advertisement", "editor", "editors", "disclosure", "disclaimer", "warning", "breaking", "exclusive", "opinion", "analysis", "transcript", "q", "a", "question", "answer", "subscribe", "follow", "contact", "share", "tags", "topics", "see", "more"]
+    ["latest", "update", "updated", "note", "correction", "clarification", "source", "sources", "photo", "photos", "video", "read", "watch", "related", "also", "advertisement", "editor", "editors", "disclosure", "disclaimer", "warning", "breaking", "exclusive", "opinion", "analysis", "transcript", "q", "a", "question", "answer", "subscribe", "follow", "contact", "share", "tags", "topics", "see", "more", "contributing", "contributors", "contributor", "reporting", "credit", "credits", "filed", "graphic", "graphics", "map"]
 )
 #: The dash that closes dash-introduced speech ("— We are ready, — said X."): after a space or a comma.
 _SPEECH_DASH_RE = re.compile(r"(?<=[\s,])[—–―]")
@@ -319,6 +319,11 @@ class QuoteStage:
             return None
         return cue_after(text, toks[comma:end + 1], self._lexicon)
 
+    def _takes_speech(self, verb: str) -> bool:
+        """A reporting verb whose quoted object is words said, not a title (not ``told``, ``wrote``)."""
+        info = self._lexicon.get(verb.lower())
+        return info is not None and info.base not in _TITLE_TAKING
+
     def _subjectless_cue(self, toks: list[Token]) -> int | None:
         """A reporting verb with no subject of its own right before a quote: ``, adding, "``,
         ``and added: "``. The quote continues the previous speaker (:func:`_continue_speakers`)."""
@@ -387,7 +392,7 @@ class QuoteStage:
             cue = reporting_sentence(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex,
                                      from_paragraph_start=max(lo, sp.open_mark - w) == ps)
         if cue is None and not nested and sp.open_mark is not None and not short:
-            toks = ptoks.window(max(lo, sp.open_mark - 400), sp.open_mark)
+            toks = ptoks.window(max(ps, sp.open_mark - 400), sp.open_mark)  # (from the paragraph start: past a scare quote)
             v = self._subjectless_cue(toks)
             if v is not None:
                 # 'Warren ... endorsed Clinton, saying, "..."', '..., Graham said, adding, "..."': the subject of
@@ -396,8 +401,10 @@ class QuoteStage:
                 return _Found(sp.start, sp.end, "direct", index, np=np, cue=Mention(toks[v].text, toks[v].start, toks[v].end),
                               confidence=0.6, unclosed=sp.close_mark is None, starts_para=sp.start - ps <= 2)
         if _title_case(text, sp.start, sp.end) and not (
-                cue is before and cue is not None and sp.open_mark is not None
-                and text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"
+                cue is before and cue is not None and sp.open_mark is not None and (
+                    text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"
+                    # 'chanting "Bernie or Jill, No Hill"' (but 'told "Fox and Friends"', 'wrote "Peter Pan"': titles)
+                    or (not text[cue.cue.end : sp.open_mark].strip(" ,") and self._takes_speech(cue.cue.text)))
         ) and not (cue is after and cue is not None and starts and text[sp.end - 1] in ",!?"):
             # (a sentence of its own ending in a comma before its cue is speech: '"Like Oakland. Or Ferguson," X said')
             return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
@@ -449,6 +456,9 @@ def _sentence_lead(text: str, toks: list[Token], cue_words: frozenset[str]) -> i
         return None
     return words[0].start
 
+
+#: Verbs whose quoted object in title case is a title or a show, not words said: "told "Fox and Friends"".
+_TITLE_TAKING = frozenset(["tell", "write", "read", "post", "publish", "release", "quote", "cite", "tweet"])
 
 #: Words left in lower case inside a title ("Legend in the Coal Fields").
 _TITLE_SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",

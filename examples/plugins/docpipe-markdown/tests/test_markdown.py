@@ -72,11 +72,12 @@ def test_the_cli_reads_md_files_by_suffix(tmp_path):
 
 
 def test_quotes_tsv_exporter(tmp_path):
-    text = "“We stay,” said Anna Berg. “It is ‘final’,” Tom Ray said."
+    text = "“We stay,” said Anna Berg. “It is ‘final’,” Tom Ray said. “And we mean it.”"
     doc = build_document(text, quotes=[
         {"text": "We stay,", "speaker": "Anna Berg"},
         {"text": "It is ‘final’,", "speaker": "Tom Ray"},
         {"text": "final", "nested_in": "q2", "kind": "direct"},
+        {"text": "And we mean it.", "speaker": "Tom Ray", "continues": "q2"},
     ], id="d1")
     assert isinstance(doc.quotes[0], Quote)
     target = tmp_path / "out.quotes.tsv"
@@ -87,8 +88,9 @@ def test_quotes_tsv_exporter(tmp_path):
     rows = [line.split("\t") for line in target.read_text(encoding="utf-8").splitlines()]
     assert rows[0] == list(docpipe_markdown.QuotesTsvExporter.COLUMNS)
     assert [r[2:5] for r in rows[1:]] == [["q1", "Anna Berg", "direct"], ["q2", "Tom Ray", "direct"],
-                                          ["q3", "", "direct"]]
-    assert rows[3][7] == "q2" and rows[3][8] == "final"
+                                          ["q3", "", "direct"], ["q4", "Tom Ray", "direct"]]
+    assert rows[3][7] == "q2" and rows[3][9] == "final"
+    assert rows[4][8] == "q2" and rows[4][9] == "And we mean it."  # the second part of q2's quotation
 
 
 def test_the_cli_picks_the_exporter_by_suffix_and_keeps_failures(tmp_path):

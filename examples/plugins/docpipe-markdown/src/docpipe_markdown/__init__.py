@@ -130,7 +130,7 @@ def _cell(value: object) -> str:
 
 
 class QuotesTsvExporter(AtomicFileExporter):
-    """One line per quote: document, quote id, speaker, kind, start, end, nested_in, text.
+    """One line per quote: document, quote id, speaker, kind, start, end, nested_in, continues, text.
 
     Documents without quotes add no line; failed documents add one line with the error in
     the text column, so failures are visible in the spreadsheet too.
@@ -138,7 +138,7 @@ class QuotesTsvExporter(AtomicFileExporter):
     :param header: write the column names first.
     """
 
-    COLUMNS = ("document", "source", "quote", "speaker", "kind", "start", "end", "nested_in", "text")
+    COLUMNS = ("document", "source", "quote", "speaker", "kind", "start", "end", "nested_in", "continues", "text")
 
     def __init__(self, target: str = "-", header: bool = True) -> None:
         super().__init__(target)
@@ -148,9 +148,10 @@ class QuotesTsvExporter(AtomicFileExporter):
     def write(self, doc: Document) -> None:
         if doc.errors:
             err = doc.errors[0]
-            self._row(doc.id, doc.source.uri, "", "", "error", "", "", "", f"{err.stage}: {err.type}: {err.message}")
+            self._row(doc.id, doc.source.uri, "", "", "error", "", "", "", "",
+                      f"{err.stage}: {err.type}: {err.message}")
         for q in doc.quotes:
-            self._row(doc.id, doc.source.uri, q.id, q.speaker, q.kind, q.start, q.end, q.nested_in,
+            self._row(doc.id, doc.source.uri, q.id, q.speaker, q.kind, q.start, q.end, q.nested_in, q.continues,
                       doc.text[q.start:q.end])
 
     def _row(self, *cells: object) -> None:
