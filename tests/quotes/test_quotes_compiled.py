@@ -9,7 +9,8 @@ texts written for this test, and seeded quote-mark soup.
 
 Skipped, with the reason, when the installed build is not compiled (an editable install, a build with
 ``DOCPIPE_PURE_PYTHON=1``, no C compiler at build time) or docpipe is not installed. CI installs with
-``pip install '.[test]'`` (compiled), so it runs there.
+``pip install '.[test]'`` (compiled), so it runs there. A second test runs mypy on the stage: a type error
+would make the build fall back to pure Python, and the first test skip, without failing anything else.
 """
 
 from __future__ import annotations
@@ -166,3 +167,13 @@ def test_the_compiled_build_finds_what_the_python_stage_finds(tmp_path):
         assert got["speakers"] == expected["speakers"], case["id"]
         n_quotes += len(expected["quotes"])
     assert n_quotes > 100  # (the texts do hold quotes: the comparison is not between two empty lists)
+
+
+def test_the_quote_stage_type_checks(tmp_path):
+    """mypy finds no error in the quote stage: with one, mypyc refuses to compile it and the build quietly
+    falls back to pure Python (the test above would then be skipped)."""
+    pytest.importorskip("mypy", reason="mypy is not installed (it is in the test extra)")
+    proc = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy_cache")], cwd=REPO,
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-1000:]
+    assert "no issues found" in proc.stdout
