@@ -105,8 +105,15 @@ def main(argv: list[str] | None = None) -> int:
             if hasattr(stage, "finalize"):
                 list(stage.finalize(iter([out])))
         record("dedup", [cpu(lambda n=n: dedup(n)) for n in sizes])
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps({"rows": rows}, indent=2) + "\n", encoding="utf-8")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if wanted and out.exists():
+        # --only: replace the rows measured now and keep the other components' figures
+        measured = {r["component"]: r for r in rows}
+        previous = json.loads(out.read_text(encoding="utf-8")).get("rows", [])
+        known = {r["component"] for r in previous}
+        rows = [measured.get(r["component"], r) for r in previous] + [r for r in rows if r["component"] not in known]
+    out.write_text(json.dumps({"rows": rows}, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
