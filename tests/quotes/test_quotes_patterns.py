@@ -440,3 +440,11 @@ def test_a_reporting_clause_with_its_own_content_after_a_comma_is_not_a_sentence
     doc = run("As for the harbour master, she said she’s not worried.")
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.speaker_mention.text) == ("she’s not worried", "she")
+
+
+def test_called_that_names_or_phones_is_not_speech():
+    doc = run("The fishermen set up a new group called Harbour Watch last spring.\n"
+              "The ferry law, as the bill is called, passed in May.\n"
+              "A spokesman called Anna Berg a liar.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("Anna Berg a liar", "A spokesman")]

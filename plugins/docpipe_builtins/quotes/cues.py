@@ -1039,6 +1039,30 @@ _RELATIVE_GAP_VERBS = frozenset(["is", "are", "was", "were", "could", "would", "
                                  "might", "should", "can", "must"])
 
 
+#: Before a participle, these make it passive: its subject is not who speaks.
+_PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+
+
+def _calls_by_name(tokens: list[Token], lowers: list[str], v: int) -> bool:
+    """``called`` that names or phones, not speech: "a website called Real News", "a group called Ginbot 7",
+    "as the bill is called", "Trump called into the program"."""
+    if lowers[v + 1] in ("into", "in", "up", "back", "out") or lowers[v - 1] in _PASSIVE:
+        return True
+    if not tokens[v + 1].capitalized:
+        return False  # ("A spokesman called the plan a disaster": speech)
+    e = v + 1
+    while e < len(tokens) and (tokens[e].capitalized or tokens[e].text[0].isdigit()):
+        e += 1
+    if e < len(tokens) and lowers[e] in ("a", "an", "the", "as", "his", "her", "their", "its"):
+        return False  # "A spokesman called Clinton a liar": an object and what it was called
+    for k in range(v - 1, max(-1, v - 5), -1):
+        if lowers[k] in ("a", "an"):
+            return True  # "a new group called Black Votes Matter": the indefinite article of the thing named
+        if not tokens[k].is_word or tokens[k].capitalized and k < v - 1 or lowers[k] in SUBJECT_PRONOUNS:
+            return False
+    return False
+
+
 def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
     """A reporting clause between commas near the start of a sentence:
 
@@ -1057,8 +1081,8 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
     if c2 is None or lexicon.get(tokens[c2 - 1].lower) is None and lexicon.get(tokens[c1 + 1].lower) is None:
         return None  # the verb ends the clause ("he noted,") or opens it ("said Mr. Lind,")
     verb = c2 - 1 if tokens[c2 - 1].lower in lexicon else c1 + 1
-    if not lexicon[tokens[verb].lower].speech or tokens[verb].capitalized:
-        return None
+    if not lexicon[tokens[verb].lower].speech or tokens[verb].capitalized or tokens[verb - 1].lower in _PASSIVE:
+        return None  # (", as the bill is called,": a name, not a speaker)
     if verb == c2 - 1:
         np = subject_left(text, tokens, verb, c1 + 1, lexicon)  # "he noted,"
     else:
@@ -1151,6 +1175,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             continue  # "the plan", "his statement": a noun, not a verb
         if "nounlike" in info.tags and lowers[v] in (info.base, info.base + "s", info.base + "es"):
             continue  # "Editor's note:", "the attacks", "in 20 states": mostly nouns in these forms
+        if info.base == "call" and _calls_by_name(tokens, lowers, v):
+            continue
         tried += 1
         if tried > 3:
             break
