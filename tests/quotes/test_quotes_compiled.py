@@ -27,6 +27,7 @@ import pytest
 from docpipe.model import Paragraph
 from docpipe.serialize import document_to_dict
 from docpipe_builtins.quotes import QuoteStage
+from quotes_helpers import doc_from_lines
 
 REPO = Path(__file__).resolve().parents[2]
 BRIEFING = REPO / "examples" / "kazakhstan_briefing" / "kazakhstan_briefing.txt"
@@ -94,15 +95,9 @@ SOUP_PIECES = ['"', "'", "“", "”", "‘", "’", "„", "«", "»", "—", "
 
 
 def _line_paragraphs(text: str, title: bool = True, boilerplate: int = 0) -> list[tuple[int, int, str]]:
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    roles = ["title" if title and i == 0 else "boilerplate" if i >= len(spans) - boilerplate else "body"
-             for i in range(len(spans))]
-    return [(s, e, role) for (s, e), role in zip(spans, roles)]
+    """The paragraphs :func:`quotes_helpers.doc_from_lines` gives, as plain tuples for the subprocess."""
+    doc = doc_from_lines(text, title=title, boilerplate=boilerplate)
+    return [(p.start, p.end, p.role) for p in doc.paragraphs]
 
 
 def _cases() -> list[dict]:

@@ -351,7 +351,7 @@ def _after_dateline(tokens: list[Token], lo: int, v: int) -> int:
             while k + 1 < v and tokens[k + 1].text in DASHES:
                 k += 1
             return k + 1
-        if tokens[k].text in TERMINATORS and not _is_abbrev_dot(tokens, k):
+        if _is_terminator(tokens, k):
             break
     return lo
 
