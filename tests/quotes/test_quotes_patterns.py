@@ -389,7 +389,7 @@ def test_a_time_before_the_clause_is_not_the_subject_of_a_participle_cue():
 
 def test_a_participle_cue_after_a_scare_quote_reads_the_whole_sentence_for_its_subject():
     doc = run("Anna Berg mocked the council’s “plan,” saying, “Nobody on this board has ever sailed a boat!”")
-    (q,) = doc.quotes
+    (q,) = [q for q in doc.quotes if q.kind == "direct"]
     assert (q.speaker, q.cue.text, doc.text[q.start : q.end]) == (
         "Anna Berg", "saying", "Nobody on this board has ever sailed a boat!")
 
@@ -448,3 +448,68 @@ def test_called_that_names_or_phones_is_not_speech():
               "A spokesman called Anna Berg a liar.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("Anna Berg a liar", "A spokesman")]
+
+
+def test_a_participle_belongs_to_the_subject_not_to_an_object_that_looks_like_a_cue():
+    # "issues", "note", "called": reporting-verb forms used as a noun or inside an object
+    doc = run('In Tromsby, Anna Berg stepped up her emphasis on harbour safety issues, saying, "We need a '
+              'second pier."\n'
+              'Ola Dahl shared a map of a 1990 survey called "Deep Water" on his blog, writing "The channel '
+              'was deeper then."')
+    assert [(q.speaker, q.cue.text) for q in doc.quotes if q.kind == "direct"] == [
+        ("Anna Berg", "saying"), ("Ola Dahl", "writing")]
+
+
+def test_the_spokesman_opening_a_sentence_is_its_subject():
+    doc = run('The spokesman refused to answer questions about the ferry, adding: "We will say more in May."')
+    (q,) = [q for q in doc.quotes if q.kind == "direct"]
+    assert (q.speaker_mention.text, q.cue.text) == ("The spokesman", "adding")
+
+
+def test_the_subject_of_a_passive_reporting_verb_is_not_its_speaker():
+    doc = run("The council is widely expected to announce on Monday that the ferry will run all winter.\n"
+              "Anna Berg was asked whether the harbour will reopen in May.\n"
+              "The new ferry was not expected to run in winter.\n"
+              "Ola Dahl is asking whether the harbour will reopen in May.")
+    assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [("Ola Dahl", "asking")]
+
+
+def test_the_question_in_an_asked_clause_is_not_what_the_answer_says():
+    doc = run("Asked on the radio who runs the harbour now, Anna Berg said nobody did.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [("nobody did", "Anna Berg")]
+
+
+def test_a_name_spelled_like_a_reporting_verb_can_be_the_speaker():
+    doc = run('"We have assessed this deal," Read said.')
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text) == ("Read", "said")
+
+
+def test_an_indirect_quote_before_a_direct_one_in_the_same_sentence_is_found():
+    doc = run('Anna Berg said that the engineers had checked the new pier twice, to which Ola Dahl replied: '
+              '"They checked the wrong one."')
+    assert [(q.kind, doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("indirect", "that the engineers had checked the new pier twice", "Anna Berg"),
+        ("direct", "They checked the wrong one.", "Ola Dahl")]
+
+
+def test_no_indirect_quote_is_read_into_the_reporting_clause_of_the_direct_quote_after_it():
+    doc = run('Anna Berg said on Monday at the harbour office: "The pier is safe."\n'
+              'Anna Berg mocked the council’s “plan,” saying, “Nobody on this board has ever sailed a boat!”')
+    assert [(q.kind, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("direct", "The pier is safe."),
+        ("indirect", "the council’s “plan,”"),
+        ("direct", "Nobody on this board has ever sailed a boat!")]
+
+
+def test_a_title_before_the_name_of_an_apposition_speaker():
+    doc = run('"The channel is silting up," the engineer Anna Berg, a former adviser to the harbour board, '
+              'wrote on Monday.')
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text) == ("Anna Berg", "wrote")
+
+
+def test_an_indirect_content_ends_where_the_main_clause_reports_again():
+    doc = run("Ola Dahl, who said the pier was checked by the council's engineer, said he knew of no cracks.")
+    (q,) = doc.quotes
+    assert doc.text[q.start : q.end] == "the pier was checked by the council's engineer"

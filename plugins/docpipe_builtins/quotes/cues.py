@@ -164,8 +164,8 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
                 (tok.lower in TITLE_WORDS or tok.lower.rstrip("s") in GENERIC_HEADS) and k + 1 < hi
                 and tokens[k + 1].capitalized):
             break  # "The Taliban came": a lower-case word after a name ends the NP (not "Republican voter Ann")
-        if tok.capitalized:
-            seen_cap = True
+        if tok.capitalized and not (k == i and tok.lower in ("the", "a", "an")):
+            seen_cap = True  # (a sentence-initial "The" is not a name: "The spokesman refused")
         k += 1
     while k > i and tokens[k - 1].lower in ("of", "for", "the", "and", "-"):
         k -= 1
@@ -386,7 +386,7 @@ def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dic
                 e == i + 1 and first.lower.endswith(("ed", "ing")) and e < v and (
                     tokens[e].lower in PREPOSITIONS or tokens[e].text == ",")):  # "Chastened by the analyses, ...
             np = _np(text, tokens[i:e])
-            if np is not None and np.kind in ("person", "org", "generic"):
+            if np is not None and np.kind in ("person", "org", "generic", "anaphor"):
                 if e < v and tokens[e].text == "," and len(starts) > 1:
                     # "Speaking in Salem, New Hampshire, Trump went": a place in an adverbial, not the subject
                     fallback = fallback or np
@@ -413,6 +413,18 @@ def _verb_like(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
     low = tok.lower
     return tok.is_word and not tok.capitalized and (
         low in lexicon or (low.endswith("ed") and len(low) > 4 and low not in _ED_NOUNS))
+
+
+def _object_of_earlier_word(tokens: list[Token], np: SpeakerNP, lo: int) -> bool:
+    """The NP found before a reporting-verb form follows a lower-case word of the clause, so the form is a
+    noun and the NP an object ("stepped up his emphasis on criminal justice issues", "sounded a rare note"):
+    not the subject a later participle ("..., saying") belongs to."""
+    s = next((i for i in range(lo, len(tokens)) if tokens[i].start >= np.mention.start), lo)
+    if s <= lo:
+        return False
+    before = tokens[s - 1]
+    return before.is_word and not before.capitalized and before.lower not in TIME_WORDS and (
+        before.lower not in ("and", "but", "then", "who", "which", "that", "also", "as", "when", "while"))
 
 
 def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
@@ -450,7 +462,7 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
         if info is not None and info.speech and not tokens[k].capitalized and not tokens[k].lower.endswith(
                 "ing") and not _noun_use(tokens, k):
             np = subject_left(text, tokens, k, lo, lexicon)
-            if np is not None:
+            if np is not None and not _object_of_earlier_word(tokens, np, lo):
                 return np
     for k in range(v - 2, lo - 1, -1):
         if tokens[k].lower in ("he", "she", "they", "we") and tokens[k + 1].is_word and (
@@ -569,7 +581,8 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> C
         np = np_right(text, toks, i + 1, n, lexicon)
         if np is not None:
             return Cue(np, _mention(text, [t0]), "inverted")
-        return None
+        if not t0.capitalized:
+            return None  # (capitalised, it may be a name: '"...," Read said')
     for k in range(i + 1, min(n, i + 30)):
         info = lexicon.get(toks[k].lower)
         if info is not None and info.direct_cue and not toks[k].capitalized and not _modifier_after_determiner(
@@ -606,11 +619,11 @@ def _apposition_cue(text: str, toks: list[Token], i: int, lexicon: dict[str, Ver
     """
     n = len(toks)
     e = collect_right(toks, i, n, lexicon)
-    if e <= i or e + 2 >= n or toks[e].text != "," or not toks[i].capitalized:
+    if e <= i or e + 2 >= n or toks[e].text != ",":
         return None
     np = _np(text, toks[i:e])
-    if np is None or np.kind not in ("person", "org"):
-        return None
+    if np is None or np.kind not in ("person", "org") or not (toks[i].capitalized or np.kind == "person"):
+        return None  # ("the economist Jared Bernstein, a former adviser ..., wrote": a title, then the name)
     for k in range(e + 2, min(n - 1, e + 40)):
         if toks[k].text != ",":
             continue
@@ -824,6 +837,10 @@ def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
     return n
 
 
+#: Finite reporting verbs that, right after a comma, start the main clause's predicate.
+_MAIN_REPORTING_VERBS = frozenset(["said", "says", "told", "tells", "added", "adds"])
+
+
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
     """Offset where content ends: before a final sentence terminator.
 
@@ -838,8 +855,9 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     tok.text in ("—", "–") and k + 1 < end_index and tokens[k + 1].lower in _AFTER_DASH_CUTTERS):
                 end_index = k  # (also an aside of the writer's: "(although ...", "— even the ones ...")
                 break
-            if tok.text == "," and k + 1 < end_index and tokens[k + 1].lower in _RELATIVE_CUTTERS:
-                end_index = k  # ", who he blasted as ...", ", a charge that ...": the writer comments
+            if tok.text == "," and k + 1 < end_index and (tokens[k + 1].lower in _RELATIVE_CUTTERS or (
+                    k + 2 < end_index and tokens[k + 1].lower == "to" and tokens[k + 2].lower == "which")):
+                end_index = k  # ", who he blasted as ...", ", a charge that ...", ", to which X replied"
                 break
             if tok.text == "," and k + 2 < end_index and (
                     (tokens[k + 1].lower.endswith("ly") and tokens[k + 2].lower.endswith("ing"))  # ", implicitly putting"
@@ -851,6 +869,9 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                 break
             if tok.text == "," and k + 1 < end_index:
                 nxt = tokens[k + 1].lower
+                if nxt in _MAIN_REPORTING_VERBS:
+                    end_index = k  # "X, who said the project was vetted, said he ...": the main clause's verb
+                    break
                 if nxt in CLAUSE_CONJUNCTIONS:
                     # ", but Mrs. Lund would ..." opens a clause; ", but in different provinces" continues one;
                     # ", while acknowledging ..." is the writer's participle
@@ -1043,6 +1064,19 @@ _RELATIVE_GAP_VERBS = frozenset(["is", "are", "was", "were", "could", "would", "
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 
 
+def _passive(lowers: list[str], v: int) -> bool:
+    """The verb at ``v`` is a passive participle: "is expected", "isn't expected", "are widely expected"."""
+    if lowers[v].endswith("ing"):
+        return False  # "is asking": progressive
+    k = v - 1
+    while k > 0 and v - k < 3 and (lowers[k] in ("not", "also", "still", "now", "already", "long") or (
+            lowers[k].endswith("ly") and len(lowers[k]) > 3)):
+        k -= 1  # "was not expected", "is widely expected"
+    before = lowers[k]
+    return before in _PASSIVE or before in ("isn't", "wasn't", "aren't", "weren't", "isn’t", "wasn’t", "aren’t",
+                                           "weren’t")
+
+
 def _calls_by_name(tokens: list[Token], lowers: list[str], v: int) -> bool:
     """``called`` that names or phones, not speech: "a website called Real News", "a group called Ginbot 7",
     "as the bill is called", "Trump called into the program"."""
@@ -1143,6 +1177,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
     # The cue of "CONTENT, X said." is a reporting verb (or "according") after the comma: commas after the
     # sentence's last such word cannot start one, and cue_after is not tried there.
     last_cue = next((k for k in range(last - 1, max(0, last - 31) - 1, -1) if lowers[k] in lexicon), -1)
+    first = 1 if lowers[0] in ("and", "but") else 0
+    if lowers[first] == "asked" or (lowers[first] in ("when", "if", "after", "once") and lowers[first + 1] == "asked"):
+        last_cue = -1  # "Asked who leads the party, Trump said ...": the question is not what he said
     for c in range(min(last - 2, last_cue - 1), max(3, last - 30) - 1, -1):
         if tokens[c].text != "," or c + 1 >= last:
             continue
@@ -1177,6 +1214,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             continue  # "Editor's note:", "the attacks", "in 20 states": mostly nouns in these forms
         if info.base == "call" and _calls_by_name(tokens, lowers, v):
             continue
+        if _passive(lowers, v):
+            continue  # "The Fed is widely expected to ...": its subject is not who expects
         tried += 1
         if tried > 3:
             break

@@ -250,6 +250,11 @@ class QuoteStage:
                             for f in orphans:
                                 if m.start <= f.start and f.end <= m.end + 3 and m.cue.np.mention.end <= f.start:
                                     f.np, f.cue, f.confidence = m.cue.np, m.cue.cue, 0.7
+                    first = direct[di]
+                    if first.start - s > 40:
+                        before = self._indirect_before_quote(text, ptoks, s, first, index)
+                        if before is not None:
+                            out.append(before)
                     continue
                 words = WORD_RE.findall(text, s, e)
                 if role == "title":
@@ -263,6 +268,22 @@ class QuoteStage:
                     out.append(_Found(m.start, m.end, kind, index, np=m.cue.np, cue=m.cue.cue,
                                       confidence=0.5 if m.belief else 0.7))
         return out
+
+    def _indirect_before_quote(self, text: str, ptoks: ParagraphTokens, s: int, first: _Found,
+                               index: int) -> _Found | None:
+        """An indirect attribution in the sentence before its first direct quote ('She said that experts
+        had approved the plan, to which Lund replied: "..."'), when its content ends before the quote."""
+        mark = first.start - 1
+        if first.cue is not None and s < first.cue.start < mark:
+            mark = first.cue.start  # (the quote's own reporting verb is not part of the content before it)
+        if not self._cue_words.isdisjoint(WORD_RE.findall(text, s, mark)):
+            for m in find_indirect(text, ptoks.window(s, mark), self._lexicon):
+                if m.end <= mark and _word_count(text, m.start, m.end) >= 3 and (
+                        first.cue is None or m.cue.cue.start != first.cue.start):
+                    return _Found(m.start, m.end, "indirect", index, np=m.cue.np, cue=m.cue.cue,
+                                  confidence=0.5 if m.belief else 0.7)
+                break
+        return None
 
     def _dash_speech(self, text: str, ps: int, pe: int, index: int) -> _Found | None:
         """Dialogue introduced by a dash: ``— We are ready, — said the mayor.``"""
