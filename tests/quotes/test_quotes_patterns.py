@@ -513,3 +513,36 @@ def test_an_indirect_content_ends_where_the_main_clause_reports_again():
     doc = run("Ola Dahl, who said the pier was checked by the council's engineer, said he knew of no cracks.")
     (q,) = doc.quotes
     assert doc.text[q.start : q.end] == "the pier was checked by the council's engineer"
+
+
+def test_quoted_words_that_end_a_reported_clause_make_one_mixed_quote():
+    doc = run("Judge Anna Berg, writing for the majority, said the town’s ferry timetable “is really quite "
+              "generous.”")
+    (q,) = doc.quotes
+    assert (q.kind, q.speaker, doc.text[q.start : q.end]) == (
+        "mixed", "Anna Berg", "the town’s ferry timetable “is really quite generous.”")
+
+
+def test_a_quotation_inside_a_reported_clause_is_part_of_one_mixed_quote():
+    doc = run('Now Anna Berg says she is so distressed by the tone of the harbour debate -- "an insult to '
+              'fishermen" -- that she is considering a run.')
+    (q,) = doc.quotes
+    assert (q.kind, q.speaker, doc.text[q.start : q.end]) == (
+        "mixed", "Anna Berg", 'she is so distressed by the tone of the harbour debate -- "an insult to fishermen" '
+        '-- that she is considering a run')
+
+
+def test_a_subordinate_clause_after_a_sentence_adverb_ends_its_content():
+    doc = run("However, while the council says the ferry is on its way to Tromsby, they are not waiting for it.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker_mention.text) == (
+        "the ferry is on its way to Tromsby", "the council")
+
+
+def test_a_comma_after_says_opens_the_content():
+    doc = run("Anna Berg says, win or lose in Monday’s harbour vote, she is staying on the board.\n"
+              "Selling ferry tickets is a lot harder than, say, selling fish or even coffee.\n"
+              "With all precincts reporting, the harbour vote was too close to call.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker) == (
+        "win or lose in Monday’s harbour vote, she is staying on the board", "Anna Berg")

@@ -72,11 +72,13 @@ def test_a_new_sentence_after_the_quote_is_not_its_cue():
     assert doc.quotes[0].speaker_mention.text == "Lund"
 
 
-def test_cueless_quote_takes_its_sentence_reporting_clause():
+def test_cueless_quote_takes_its_sentence_reporting_clause_as_one_mixed_quote():
     doc = run("Ms. Lund said the new museum would tell every story -- "
               '"the sailor but also the cook, the captain but also the cabin boy."')
     (q,) = doc.quotes
-    assert q.kind == "direct" and q.speaker == "Lund" and q.cue.text == "said"
+    assert q.kind == "mixed" and q.speaker == "Lund" and q.cue.text == "said"
+    assert doc.text[q.start : q.end] == ('the new museum would tell every story -- "the sailor but also the cook, '
+                                         'the captain but also the cabin boy."')
 
 
 # ---------------------------------------------------------------- precision

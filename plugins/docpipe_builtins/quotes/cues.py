@@ -823,8 +823,9 @@ def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
     sub = next((k for k in range(v - 1, max(-1, v - 12), -1) if tokens[k].lower in _CLAUSE_OPENERS), None)
     if sub is None or any(tokens[k].text == "," for k in range(sub, v)):
         return n
-    if sub > 0 and not (sub <= 4 and all(tokens[k].is_word and tokens[k].lower not in ("said", "says") for k in range(sub))):
-        return n  # the subordinator must open the sentence ("A few weeks after ..." allowed)
+    if sub > 0 and not (sub <= 4 and all((tokens[k].is_word or tokens[k].text == ",") and tokens[k].lower not in (
+            "said", "says") for k in range(sub))):
+        return n  # the subordinator must open the sentence ("A few weeks after ...", "However, while ..." allowed)
     for k in range(start_i + 2, n - 2):
         if tokens[k].text == ",":
             nxt = tokens[k + 1]
@@ -1119,6 +1120,8 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
         return None  # (", as the bill is called,": a name, not a speaker)
     if verb == c2 - 1:
         np = subject_left(text, tokens, verb, c1 + 1, lexicon)  # "he noted,"
+    elif tokens[verb].lower.endswith("ing"):
+        return None  # "X, writing for the majority, said ...": a participle aside, not a reporting clause
     else:
         np = np_right(text, tokens, verb + 1, c2, lexicon)  # "said Mr. Lind,"
     if np is None:
@@ -1260,6 +1263,11 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             start = nxt.start  # "said economic stagnation is the source ..."
         if start is None and tokens[v + 1].text == ":":
             start = tokens[v + 2].start
+        if start is None and info.bare and info.speech and tokens[v + 1].text == "," and v + 3 < n and v >= 2 and (
+                tokens[v + 2].is_word and not tokens[v + 2].capitalized and tokens[v + 2].lower not in STOP_WORDS
+                and not lowers[v].endswith("ing") and not lowers[v + 2].endswith("ing") and tokens[v - 1].is_word):
+            # (not a filler "than, say, ...", "precincts reporting, ...", nor "X said, adding ...")
+            start = tokens[v + 2].start  # "Rubio says, win or lose in Florida, he's staying in the race"
         weak = False
         if start is None and tokens[v + 1].lower == "to" and info.base in INFINITIVE_TAKING and v + 2 < n:
             start, weak = tokens[v + 1].start, True  # "Clinton wants to sign up 5 million people"

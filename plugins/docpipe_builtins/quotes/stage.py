@@ -45,6 +45,8 @@ _SPEECH_DASH_RE = re.compile(r"(?<=[\s,])[—–―]")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|[\"“”]")
 #: Marks that may open a paragraph of quoted speech.
 _OPENING_MARKS = frozenset("\"“„«‘'")
+#: ... and close one (a mixed quote takes its closing mark).
+_CLOSING_MARKS = frozenset("\"”»’'")
 
 
 @dataclass(eq=False)  # (a dataclass: mypyc compiles it to a native class)
@@ -238,7 +240,8 @@ class QuoteStage:
                     di += 1
                 if di < len(direct) and direct[di].start < e:
                     # A direct quote is attributed in this sentence. One without a cue of its own takes the
-                    # sentence's reporting clause: 'Ms. Lund said the plan would help -- "the whole town."'
+                    # sentence's reporting clause, and with the reported clause is one mixed quote: 'Ms. Lund
+                    # said the plan would help -- "the whole town."'
                     orphans = []
                     k = di
                     while k < len(direct) and direct[k].start < e:
@@ -250,6 +253,11 @@ class QuoteStage:
                             for f in orphans:
                                 if m.start <= f.start and f.end <= m.end + 3 and m.cue.np.mention.end <= f.start:
                                     f.np, f.cue, f.confidence = m.cue.np, m.cue.cue, 0.7
+                                    if _word_count(text, m.start, f.start - 1) >= 2:
+                                        # 'X said Ohio's period "is quite generous."': the quoted words end
+                                        # the reported clause, one mixed quote
+                                        end = f.end + 1 if f.end < len(text) and text[f.end] in _CLOSING_MARKS else f.end
+                                        f.kind, f.start, f.end = "mixed", m.start, max(m.end, end)
                     first = direct[di]
                     if first.start - s > 40:
                         before = self._indirect_before_quote(text, ptoks, s, first, index)
