@@ -546,3 +546,11 @@ def test_a_comma_after_says_opens_the_content():
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.speaker) == (
         "win or lose in Monday’s harbour vote, she is staying on the board", "Anna Berg")
+
+
+def test_including_and_despite_go_on_with_the_content():
+    doc = run("Anna Berg said the harbour plan would use the best technology, including sensors below the pier.\n"
+              "Ola Dahl said the ferry will run all winter, despite the storms of the last two years.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        "the harbour plan would use the best technology, including sensors below the pier",
+        "the ferry will run all winter, despite the storms of the last two years"]

@@ -790,7 +790,7 @@ class IndirectMatch:
 
 #: After a comma, these open a clause that is the writer's, not the reported content
 #: ("that the hands were up, contradicting the police", "to leave it intact, although they ...").
-CONTENT_CUTTERS = frozenset(["contradicting", "despite", "even", "prompting", "sparking", "drawing", "citing",
+CONTENT_CUTTERS = frozenset(["contradicting", "even", "prompting", "sparking", "drawing", "citing",
                              "according", "compared"])
 #: These cut only when a clause follows them (a subject: ", but the council ...", ", while he ...").
 CLAUSE_CONJUNCTIONS = frozenset(["but", "though", "although", "while", "whereas"])
@@ -842,6 +842,11 @@ def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
 _MAIN_REPORTING_VERBS = frozenset(["said", "says", "told", "tells", "added", "adds"])
 
 
+#: -ing words after a comma that go on with the content rather than open the writer's participle:
+#: prepositions ("including", "during").
+_ING_CONTINUERS = frozenset(["including", "during"])
+
+
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
     """Offset where content ends: before a final sentence terminator.
 
@@ -882,6 +887,7 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                         break
                 elif nxt in CONTENT_CUTTERS or (
                         nxt.endswith("ing") and len(nxt) > 5 and nxt not in _ING_NOUNS and not nxt.endswith("thing")
+                        and nxt not in _ING_CONTINUERS
                         and not tokens[k + 1].capitalized):  # ", focusing on ..." (not ", everything will ...")
                     end_index = k
                     break

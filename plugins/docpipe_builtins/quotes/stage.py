@@ -67,6 +67,13 @@ class _Found:
     joins: _Found | None = None  # a quote of the same quotation in the paragraph before (see _to_quotes)
 
 
+def _make_mixed(text: str, f: _Found, start: int, end: int) -> None:
+    """Widen the direct quote ``f`` to the mixed quote of a reported clause ``start``-``end`` that holds it
+    (the closing mark included)."""
+    close = f.end + 1 if f.end < len(text) and text[f.end] in _CLOSING_MARKS else f.end
+    f.kind, f.start, f.end = "mixed", start, max(end, close)
+
+
 def _word_count(text: str, start: int, end: int, cap: int = 12) -> int:
     """Words in text[start:end], counting no further than ``cap`` (bounded work on huge quotes)."""
     return len(text[start : min(end, start + cap * 20)].split()[:cap])
@@ -256,8 +263,7 @@ class QuoteStage:
                                     if _word_count(text, m.start, f.start - 1) >= 2:
                                         # 'X said Ohio's period "is quite generous."': the quoted words end
                                         # the reported clause, one mixed quote
-                                        end = f.end + 1 if f.end < len(text) and text[f.end] in _CLOSING_MARKS else f.end
-                                        f.kind, f.start, f.end = "mixed", m.start, max(m.end, end)
+                                        _make_mixed(text, f, m.start, m.end)
                     first = direct[di]
                     if first.start - s > 40:
                         before = self._indirect_before_quote(text, ptoks, s, first, index)
