@@ -554,3 +554,9 @@ def test_including_and_despite_go_on_with_the_content():
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
         "the harbour plan would use the best technology, including sensors below the pier",
         "the ferry will run all winter, despite the storms of the last two years"]
+
+
+def test_a_base_form_after_an_article_and_its_modifiers_is_a_noun():
+    doc = run("A Republican harbour plan would mostly benefit the ferry owners.\n"
+              "The fishermen plan to protest that the quotas are unfair.")
+    assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [("The fishermen", "plan")]

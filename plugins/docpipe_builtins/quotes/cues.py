@@ -1071,6 +1071,22 @@ _RELATIVE_GAP_VERBS = frozenset(["is", "are", "was", "were", "could", "would", "
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 
 
+def _plural(low: str) -> bool:
+    """A plural noun, the subject of a base-form verb ("the officials say", "the fishermen plan")."""
+    return (low.endswith("s") and not low.endswith("ss")) or low.endswith("men") or low in (
+        "people", "children", "police", "staff", "public", "media")
+
+
+def _after_article(lowers: list[str], v: int) -> bool:
+    """An article opens the noun phrase that ends at ``v`` (at most three words before it)."""
+    for k in range(v - 1, max(-1, v - 4), -1):
+        if lowers[k] in ("a", "an", "the"):
+            return True
+        if not lowers[k][:1].isalnum() or lowers[k] in STOP_WORDS:
+            return False  # ("the company would plan to": a verb after its auxiliary)
+    return False
+
+
 def _passive(lowers: list[str], v: int) -> bool:
     """The verb at ``v`` is a passive participle: "is expected", "isn't expected", "are widely expected"."""
     if lowers[v].endswith("ing"):
@@ -1223,6 +1239,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             continue  # "Editor's note:", "the attacks", "in 20 states": mostly nouns in these forms
         if info.base == "call" and _calls_by_name(tokens, lowers, v):
             continue
+        if lowers[v] == info.base and _after_article(lowers, v) and not _plural(lowers[v - 1]):
+            continue  # "a Republican tax plan", "the inaugural address": a noun (not "the Democrats plan to")
         if _passive(lowers, v):
             continue  # "The Fed is widely expected to ...": its subject is not who expects
         tried += 1
