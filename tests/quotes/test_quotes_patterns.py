@@ -560,3 +560,16 @@ def test_a_base_form_after_an_article_and_its_modifiers_is_a_noun():
     doc = run("A Republican harbour plan would mostly benefit the ferry owners.\n"
               "The fishermen plan to protest that the quotas are unfair.")
     assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [("The fishermen", "plan")]
+
+
+def test_a_coordinated_reporting_clause_rests_on_its_own_pronoun():
+    doc = run("Anna Berg said the harbour is silting up, and she said the council should dredge it before May.")
+    assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [("Anna Berg", "Anna Berg"), ("Anna Berg", "she")]
+    (berg,) = doc.speakers
+    assert [m.text for m in berg.mentions] == ["Anna Berg", "she"]
+
+
+def test_a_document_can_speak_through_which():
+    doc = run("The council linked to the harbour report, which notes, “Half the boats are older than forty years.”")
+    assert [(q.speaker_mention.text, q.speaker, q.cue.text) for q in doc.quotes] == [
+        ("which", "harbour report", "notes")]

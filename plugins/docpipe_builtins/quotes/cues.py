@@ -240,10 +240,14 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     low = tok.lower
     if low in SUBJECT_PRONOUNS:
         return _np(text, [tok])
-    if low == "who" and j - 1 >= lo:
-        # "critics, who say ...": the relative pronoun is the mention, its antecedent the speaker
+    if (low == "who" or (low == "which" and j - 1 >= lo and (tokens[j - 1].text == "," or (
+            tokens[j - 1].is_word and tokens[j - 1].lower not in lexicon)))) and j - 1 >= lo:
+        # "critics, who say ...", "the report, which notes": the relative pronoun is the mention, its
+        # antecedent the speaker ("that" is too often a conjunction or a determiner to be read so)
         k = j - 1 if tokens[j - 1].text != "," else j - 2
         s = collect_left(tokens, k, lo, lexicon) if k >= lo else k + 1
+        if s > k and k - 1 >= lo and tokens[k].lower in lexicon:
+            s = collect_left(tokens, k - 1, lo, lexicon)  # "the harbour report, which notes": a noun head
         antecedent = _np(text, tokens[s : k + 1]) if s <= k else None
         if antecedent is not None:
             antecedent.mention = Mention(tok.text, tok.start, tok.end)
@@ -1018,7 +1022,12 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
         if start is not None:
             end = _content_end(tokens, len(tokens), first_i)
             if end - start >= 8:
-                out.append(IndirectMatch(start, end, Cue(m.cue.np, _mention(text, [tokens[v]]), "indirect"),
+                np = m.cue.np
+                if v == k + 2 and tokens[k + 1].lower in SUBJECT_PRONOUNS:
+                    # "Durbin said ..., and he said ...": the same speaker, whose mention here is the pronoun
+                    pron = tokens[k + 1]
+                    np = SpeakerNP(np.kind, Mention(pron.text, pron.start, pron.end), np.name, np.title, np.pronoun)
+                out.append(IndirectMatch(start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"),
                                          belief=not info.speech))
     return out
 
