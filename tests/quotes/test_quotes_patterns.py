@@ -573,3 +573,22 @@ def test_a_document_can_speak_through_which():
     doc = run("The council linked to the harbour report, which notes, “Half the boats are older than forty years.”")
     assert [(q.speaker_mention.text, q.speaker, q.cue.text) for q in doc.quotes] == [
         ("which", "harbour report", "notes")]
+
+
+def test_the_subject_after_a_long_introductory_adverbial():
+    doc = run('At a rally in Portsmouth, N.H., on Tuesday, Senator Anna Berg endorsed Ola Dahl, saying "He will '
+              'make an outstanding mayor."')
+    (q,) = [q for q in doc.quotes if q.kind == "direct"]
+    assert (q.speaker, q.cue.text) == ("Anna Berg", "saying")
+
+
+def test_the_two_and_will_as_a_first_name_are_speakers():
+    doc = run("“You have picked a new standard out of thin air,” the two write.\n"
+              '"It is a pretty expensive ferry," said Will Berg, a professor of shipping at Tromsby University.')
+    assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [("the two", "write"), ("Will Berg", "said")]
+
+
+def test_a_cue_after_an_inner_quote_that_closes_with_the_outer_one():
+    doc = run("''We are told all the time, 'the harbour is a special case,''' Ms. Berg said.")
+    (q,) = [q for q in doc.quotes if q.nested_in is None]
+    assert (q.speaker, q.cue.text) == ("Berg", "said")

@@ -158,7 +158,8 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
         if tok.text == "." and _is_abbrev_dot(tokens, k):
             k += 1
             continue
-        if not _is_np_word(tok, lexicon) and not (k > i and _modifier_after_determiner(tokens[k - 1], tok)):
+        if not _is_np_word(tok, lexicon) and not (k > i and _modifier_after_determiner(tokens[k - 1], tok)) and not (
+                tok.text == "Will" and k + 1 < hi and tokens[k + 1].capitalized):  # ("said Will Doyle")
             break
         if tok.is_word and not tok.capitalized and seen_cap and tok.lower not in ("of", "for", "the") and not (
                 (tok.lower in TITLE_WORDS or tok.lower.rstrip("s") in GENERIC_HEADS) and k + 1 < hi
@@ -179,7 +180,8 @@ def _plausible_subject(toks: list[Token]) -> bool:
         return False
     last = words[-1]
     if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS and not (
-            len(words) > 2 and words[-2].lower == "of" and last.lower in _NUMBER_WORDS):  # "the mother of three"
+            len(words) >= 2 and words[-2].lower in ("of", "the") and last.lower in _NUMBER_WORDS):
+        # (but "the mother of three", "the two")
         return False
     # a head noun that is a group of people: an -ing word before it is a modifier ("hacking specialists")
     people_head = not last.capitalized and (last.lower in GENERIC_HEADS or (
@@ -369,10 +371,10 @@ def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dic
     lo = _after_dateline(tokens, lo, v)
     starts = [lo]
     # or after a short introductory adverbial: "Earlier," "On Monday," "Along with the photo,"
-    for k in range(lo, min(v, lo + 12)):
+    for k in range(lo, min(v, lo + 16)):
         if tokens[k].text == ",":
             starts.append(k + 1)
-            if len(starts) == 3:
+            if len(starts) == 4:
                 break
     for i in starts:  # a pronoun subject first: "Eight years ago, he supported Obama and said"
         if i < v and tokens[i].lower in SUBJECT_PRONOUNS:

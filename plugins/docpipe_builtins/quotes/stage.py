@@ -393,6 +393,8 @@ class QuoteStage:
         a = sp.end
         if sp.close_mark is not None:
             a = sp.close_mark + (2 if text.startswith("''", sp.close_mark) else 1)
+            if a < hi and text[a] in "'’" and text[a - 1] in "'’":
+                a += 1  # ''... 'a special case,''' X said: the inner quote closes with the outer one
             after = cue_after(text, ptoks.window(a, min(hi, a + w * 3 // 5), upto_quote=True), lex)
         if sp.open_mark is not None:
             before = cue_before(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex)
