@@ -592,3 +592,9 @@ def test_a_cue_after_an_inner_quote_that_closes_with_the_outer_one():
     doc = run("''We are told all the time, 'the harbour is a special case,''' Ms. Berg said.")
     (q,) = [q for q in doc.quotes if q.nested_in is None]
     assert (q.speaker, q.cue.text) == ("Berg", "said")
+
+
+def test_as_x_puts_it_with_a_comma_introduces_the_quote():
+    doc = run('As Anna Berg puts it, "The harbour is dying."')
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text) == ("Anna Berg", "puts it")

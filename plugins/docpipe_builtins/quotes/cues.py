@@ -694,7 +694,7 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
                 return Cue(outer.np, outer.cue, "before", strong=strong)
         return Cue(np, _mention(text, [tok]), "before", strong=strong)
     # "... surprise Republican pollster Ann Lee: "..."": a name right before the colon
-    if n >= 4 and tokens[-1].text == ":" and tokens[-3].lower == "put" and tokens[-2].lower == "it":
+    if n >= 4 and tokens[-1].text in (":", ",") and tokens[-3].lower in ("put", "puts") and tokens[-2].lower == "it":
         np = subject_left(text, tokens, n - 3, lo, lexicon)  # "As Professor Foner put it: '...'"
         if np is not None:
             return Cue(np, _mention(text, tokens[-3:-1]), "before")
