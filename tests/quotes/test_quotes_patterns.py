@@ -598,3 +598,10 @@ def test_as_x_puts_it_with_a_comma_introduces_the_quote():
     doc = run('As Anna Berg puts it, "The harbour is dying."')
     (q,) = doc.quotes
     assert (q.speaker, q.cue.text) == ("Anna Berg", "puts it")
+
+
+def test_a_sentence_initial_determiner_or_number_word_opens_the_subject():
+    doc = run("Several fishermen, including Anna Berg, said the quotas are unfair to small boats.")
+    (q,) = doc.quotes
+    assert (q.speaker_mention.text, doc.text[q.start : q.end]) == (
+        "Several fishermen", "the quotas are unfair to small boats")

@@ -165,8 +165,8 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
                 (tok.lower in TITLE_WORDS or tok.lower.rstrip("s") in GENERIC_HEADS) and k + 1 < hi
                 and tokens[k + 1].capitalized):
             break  # "The Taliban came": a lower-case word after a name ends the NP (not "Republican voter Ann")
-        if tok.capitalized and not (k == i and tok.lower in ("the", "a", "an")):
-            seen_cap = True  # (a sentence-initial "The" is not a name: "The spokesman refused")
+        if tok.capitalized and not (k == i and tok.lower in DETERMINERS):
+            seen_cap = True  # (a sentence-initial determiner is not a name: "The spokesman", "Several voters")
         k += 1
     while k > i and tokens[k - 1].lower in ("of", "for", "the", "and", "-"):
         k -= 1
@@ -386,7 +386,9 @@ def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dic
         if first is not None and first.lower in ("the", "a", "an") and i + 1 < v and tokens[i + 1].capitalized:
             first = tokens[i + 1]  # "the Illinois Board of Elections was conclusive"
         if e > i and first is not None and first.capitalized and first.lower not in TIME_WORDS and first.lower not in (
-                _SENTENCE_ADVERBS) and first.lower not in PREPOSITIONS and first.lower not in _NUMBER_WORDS and (
+                _SENTENCE_ADVERBS) and first.lower not in PREPOSITIONS and not (first.lower in _NUMBER_WORDS and (
+                    i + 1 >= v or tokens[i + 1].lower in _TIME_UNITS or tokens[i + 1].lower in TIME_WORDS
+                    or tokens[i + 1].lower in _DAY_PARTS)) and (
                 first.lower not in _TIME_UNITS) and not (
                 first.lower.endswith("ly") and e == i + 1) and not (
                 e == i + 1 and first.lower.endswith(("ed", "ing")) and e < v and (
