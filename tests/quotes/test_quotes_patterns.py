@@ -605,3 +605,13 @@ def test_a_sentence_initial_determiner_or_number_word_opens_the_subject():
     (q,) = doc.quotes
     assert (q.speaker_mention.text, doc.text[q.start : q.end]) == (
         "Several fishermen", "the quotas are unfair to small boats")
+
+
+def test_according_to_as_an_aside_early_in_the_sentence_or_after_a_quoted_comma():
+    doc = run("In addition, according to the harbour office, nine more boats will be allowed to fish in May.\n"
+              "Fishing, according to the council, has surged in the same period.\n"
+              "She later compared the new quota to a “root canal,” according to the mayor’s memoir.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes if q.kind == "indirect"] == [
+        ("nine more boats will be allowed to fish in May", "the harbour office"),
+        ("Fishing, according to the council, has surged in the same period", "the council"),
+        ("She later compared the new quota to a “root canal", "the mayor’s memoir")]

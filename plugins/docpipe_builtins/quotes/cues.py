@@ -1200,11 +1200,26 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 return IndirectMatch(tokens[k + 1].start, _content_end(tokens, n, k + 1),
                                      Cue(np, _mention(text, tokens[0:2]), "according"))
     # CONTENT, according to X.
-    for a in range(3, n - 2) if "according" in lowers else ():
-        if tokens[a].lower == "according" and tokens[a + 1].lower == "to" and tokens[a - 1].text in (",", "—", "–"):
-            np = np_right(text, tokens, a + 2, n, _NO_VERBS)
-            if np is not None:
-                return IndirectMatch(tokens[0].start, tokens[a - 2].end, Cue(np, _mention(text, tokens[a : a + 2]), "according"))
+    for a in range(2, n - 2) if "according" in lowers else ():
+        if tokens[a].lower != "according" or tokens[a + 1].lower != "to":
+            continue
+        comma = a - 1
+        if tokens[comma].text in _CLOSING_QUOTES and tokens[comma - 1].text == ",":
+            comma -= 1  # 'compared it to a "root canal," according to X'
+        if tokens[a - 1].text not in (",", "—", "–") and comma == a - 1 or comma < 1:
+            continue
+        np = np_right(text, tokens, a + 2, n, _NO_VERBS)
+        if np is None:
+            continue
+        said_by = Cue(np, _mention(text, tokens[a : a + 2]), "according")
+        np_end = next((k for k in range(a + 2, n) if tokens[k].start >= np.mention.end), n)
+        if np_end < n - 3 and tokens[np_end].text == "," and comma <= 3:
+            # an aside early in the sentence: "In addition, according to X, CONTENT" (after an adverbial: what
+            # follows); "Fundraising, according to X, has surged" (the whole sentence)
+            adverbial = lowers[0] in PREPOSITIONS or lowers[0] in _SENTENCE_ADVERBS or lowers[0] in TIME_WORDS
+            return IndirectMatch(tokens[np_end + 1].start if adverbial else tokens[0].start, _content_end(tokens, n),
+                                 said_by)
+        return IndirectMatch(tokens[0].start, tokens[comma - 1].end, said_by)
     early = _early_reporting_clause(text, tokens, lexicon)
     if early is not None:
         return early
