@@ -615,3 +615,10 @@ def test_according_to_as_an_aside_early_in_the_sentence_or_after_a_quoted_comma(
         ("nine more boats will be allowed to fish in May", "the harbour office"),
         ("Fishing, according to the council, has surged in the same period", "the council"),
         ("She later compared the new quota to a “root canal", "the mayor’s memoir")]
+
+
+def test_a_clause_after_a_sentence_final_reporting_clause_is_the_writers():
+    doc = run("The harbour is not about me, Anna Berg told her closest advisers as she labored over the speech.\n"
+              "The ferry is late, the captain said as he left the pier and walked home to his family.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("The harbour is not about me", "Anna Berg"), ("The ferry is late", "the captain")]

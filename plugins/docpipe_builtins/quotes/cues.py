@@ -1247,6 +1247,14 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 w += 1
             if w and after[w].text == ",":
                 after = after[w:]  # "..., lawmakers said Friday afternoon, as they ...": the when, then a comma
+            info = lexicon.get(tail[verb_i].lower)
+            if after and info is not None and info.base in _ADDRESSEE_VERBS:
+                e = collect_right(after, 0, len(after), lexicon)
+                if 0 < e < len(after) and after[e].lower in SUBORDINATORS:
+                    after = after[e:]  # "..., Obama told his advisers as he ...": the addressee, then a clause
+            if len(after) > 1 and after[0].lower in ("as", "while", "when", "before", "after") and _starts_clause(
+                    after[1]) and info is not None and info.speech:
+                after = after[:1]  # "..., the captain said as he left the pier": the writer's clause, not content
             np_end = next((i for i, t in enumerate(tail) if t.end >= cue.np.mention.end), len(tail) - 1)
             inverted_ok = cue.how == "inverted" and (np_end >= len(tail) - 1 or tail[np_end + 1].text == ",")
             clause_follows = bool(after) and _pronoun_subject(after[0])  # "As for Trump, he said he’s not worried."
