@@ -622,3 +622,17 @@ def test_a_clause_after_a_sentence_final_reporting_clause_is_the_writers():
               "The ferry is late, the captain said as he left the pier and walked home to his family.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("The harbour is not about me", "Anna Berg"), ("The ferry is late", "the captain")]
+
+
+def test_a_relative_clause_that_lost_its_closing_comma_before_the_reporting_verb():
+    doc = run('"The quotas are the kind of rule fishermen fear the most," Anna Berg, who is chair of the Harbour '
+              'Board said in a statement.')
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text) == ("Anna Berg", "said")
+
+
+def test_as_x_noted_after_a_conjunction_introduces_what_follows():
+    doc = run("But as Anna Berg noted, the fishermen will give the council a second look if the quotas fall.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker) == (
+        "the fishermen will give the council a second look if the quotas fall", "Anna Berg")

@@ -642,6 +642,17 @@ def _apposition_cue(text: str, toks: list[Token], i: int, lexicon: dict[str, Ver
             if np.kind == "person" and first < k:
                 np.title = np.title or text[toks[first].start : toks[k - 1].end]
             return Cue(np, _mention(text, [verb]), "after")
+    # '"...," Katie Packer, who is chairman of Our Principles PAC said': a relative clause that lost its
+    # closing comma; its own verb comes first, the reporting verb after it is the main clause's
+    rel = next((k for k in range(e + 1, min(n, e + 8)) if toks[k].lower == "who"), None)
+    if rel is None or rel + 2 >= n or toks[rel + 1].lower in lexicon:
+        return None
+    for k in range(rel + 3, min(n, rel + 25)):
+        verb = toks[k]
+        info = lexicon.get(verb.lower)
+        if info is not None and info.direct_cue and not verb.capitalized and not verb.lower.endswith("ing") and (
+                toks[k - 1].is_word and toks[k - 1].lower not in ("to", "who", "that", "and")):
+            return Cue(np, _mention(text, [verb]), "after")
     return None
 
 
@@ -1133,6 +1144,16 @@ def _calls_by_name(tokens: list[Token], lowers: list[str], v: int) -> bool:
     return False
 
 
+def _as_clause_start(tokens: list[Token]) -> int:
+    """Index of an ``as`` that opens a reporting clause after a conjunction ("But as X noted, ...", "..., and
+    as Comey noted, ..."), or -1."""
+    for k in range(1, min(len(tokens) - 4, 30)):
+        if tokens[k].lower == "as" and tokens[k - 1].lower in ("but", "and", "yet", "so") and (
+                k == 1 or tokens[k - 2].text == ","):
+            return k
+    return -1
+
+
 def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
     """A reporting clause between commas near the start of a sentence:
 
@@ -1143,6 +1164,10 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
     n = len(tokens)
     if n < 6:
         return None
+    as_at = _as_clause_start(tokens)
+    if as_at > 0:
+        m = _early_reporting_clause(text, tokens[as_at:], lexicon)  # "But as Clyburn noted, ..."
+        return m if m is not None and m.start > tokens[as_at].start else None
     as_clause = tokens[0].lower == "as"
     c1 = 0 if as_clause else next((k for k in range(1, min(n - 4, 8)) if tokens[k].text == ","), None)
     if c1 is None:
