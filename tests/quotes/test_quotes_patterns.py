@@ -636,3 +636,10 @@ def test_as_x_noted_after_a_conjunction_introduces_what_follows():
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.speaker) == (
         "the fishermen will give the council a second look if the quotas fall", "Anna Berg")
+
+
+def test_a_possessive_before_a_name_is_the_speakers_affiliation():
+    doc = run('"The ferry is late," Tromsby Radio’s Anna Berg said.')
+    (q,) = doc.quotes
+    (berg,) = doc.speakers
+    assert (q.speaker, q.speaker_mention.text, berg.titles) == ("Anna Berg", "Anna Berg", ("Tromsby Radio",))

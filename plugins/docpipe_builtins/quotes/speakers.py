@@ -78,8 +78,9 @@ def _name_suffix(toks: list[Token], has_title_before: bool) -> int:
         if t.lower in NAME_PARTICLES and i > 0:
             i -= 1
             continue
-        if not t.capitalized or t.lower in TITLE_WORDS or t.lower in ORG_WORDS:
-            break
+        if not t.capitalized or t.lower in TITLE_WORDS or t.lower in ORG_WORDS or (
+                i < n - 1 and t.lower.endswith(("'s", "’s"))):
+            break  # (a possessive before the name is its affiliation: "The Post's Dana Milbank")
         words += 1
         if words == (2 if has_title_before else 3):
             i -= 1
@@ -147,6 +148,8 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
         if len(title_toks) > 1 and title_toks[0].text.isupper() and title_toks[1].lower in TITLE_WORDS:
             title_toks = title_toks[1:]
         title = _span_text(text, title_toks) or None
+        if title is not None and title.endswith(("'s", "’s")) and len(title) > 2:
+            title = title[:-2]  # "The Post's Dana Milbank": title "Post", the affiliation
         return SpeakerNP("person", _mention(text, name_toks), name=_span_text(text, name_toks), title=title)
     # "the Florida senator and Republican presidential candidate": a description of someone named before
     if low == "the" and len(words) <= 8:
