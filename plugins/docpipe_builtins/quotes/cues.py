@@ -815,7 +815,8 @@ CONTENT_CUTTERS = frozenset(["contradicting", "even", "prompting", "sparking", "
 CLAUSE_CONJUNCTIONS = frozenset(["but", "though", "although", "while", "whereas"])
 
 
-_CLOSING_QUOTES = frozenset("\"”’'»")
+#: Marks that close a quotation.
+CLOSING_QUOTES = frozenset("\"”’'»")
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today", "tonight"])
 _DAY_PARTS = frozenset(["morning", "afternoon", "evening", "night", "week", "month", "year"])
@@ -889,7 +890,7 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     or (tokens[k + 1].lower == "but" and tokens[k + 2].lower.endswith("ed"))):  # ", but stopped short"
                 end_index = k
                 break
-            if tok.text in _CLOSING_QUOTES and k + 1 < end_index and tokens[k + 1].lower in _WEEKDAYS:
+            if tok.text in CLOSING_QUOTES and k + 1 < end_index and tokens[k + 1].lower in _WEEKDAYS:
                 end_index = k + 1  # 'called her a "disgrace" Wednesday on The Show': the writer's when and where
                 break
             if tok.text == "," and k + 1 < end_index:
@@ -1229,9 +1230,11 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if tokens[a].lower != "according" or tokens[a + 1].lower != "to":
             continue
         comma = a - 1
-        if tokens[comma].text in _CLOSING_QUOTES and tokens[comma - 1].text == ",":
+        if tokens[comma].text in CLOSING_QUOTES and tokens[comma - 1].text == ",":
             comma -= 1  # 'compared it to a "root canal," according to X'
-        if tokens[a - 1].text not in (",", "—", "–") and comma == a - 1 or comma < 1:
+        elif tokens[comma].text not in (",", "—", "–"):
+            continue
+        if comma < 1:
             continue
         np = np_right(text, tokens, a + 2, n, _NO_VERBS)
         if np is None:

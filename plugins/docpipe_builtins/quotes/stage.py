@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from docpipe.model import Document, Mention, Quote
 
 from .cues import (
+    CLOSING_QUOTES,
     Cue,
     _is_abbrev_dot,
     clause_subject,
@@ -45,8 +46,6 @@ _SPEECH_DASH_RE = re.compile(r"(?<=[\s,])[—–―]")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|[\"“”]")
 #: Marks that may open a paragraph of quoted speech.
 _OPENING_MARKS = frozenset("\"“„«‘'")
-#: ... and close one (a mixed quote takes its closing mark).
-_CLOSING_MARKS = frozenset("\"”»’'")
 
 
 @dataclass(eq=False)  # (a dataclass: mypyc compiles it to a native class)
@@ -70,7 +69,7 @@ class _Found:
 def _make_mixed(text: str, f: _Found, start: int, end: int) -> None:
     """Widen the direct quote ``f`` to the mixed quote of a reported clause ``start``-``end`` that holds it
     (the closing mark included)."""
-    close = f.end + 1 if f.end < len(text) and text[f.end] in _CLOSING_MARKS else f.end
+    close = f.end + 1 if f.end < len(text) and text[f.end] in CLOSING_QUOTES else f.end
     f.kind, f.start, f.end = "mixed", start, max(end, close)
 
 
@@ -290,14 +289,16 @@ class QuoteStage:
         mark = first.start - 1
         if first.cue is not None and s < first.cue.start < mark:
             mark = first.cue.start  # (the quote's own reporting verb is not part of the content before it)
-        if not self._cue_words.isdisjoint(WORD_RE.findall(text, s, mark)):
-            for m in find_indirect(text, ptoks.window(s, mark), self._lexicon):
-                if m.end <= mark and _word_count(text, m.start, m.end) >= 3 and (
-                        first.cue is None or m.cue.cue.start != first.cue.start):
-                    return _Found(m.start, m.end, "indirect", index, np=m.cue.np, cue=m.cue.cue,
-                                  confidence=0.5 if m.belief else 0.7)
-                break
-        return None
+        if self._cue_words.isdisjoint(WORD_RE.findall(text, s, mark)):
+            return None
+        found = find_indirect(text, ptoks.window(s, mark), self._lexicon)
+        if not found:
+            return None
+        m = found[0]  # the outermost attribution (a coordinated second one would rest on it)
+        if m.end > mark or _word_count(text, m.start, m.end) < 3 or (
+                first.cue is not None and m.cue.cue.start == first.cue.start):
+            return None
+        return _Found(m.start, m.end, "indirect", index, np=m.cue.np, cue=m.cue.cue, confidence=0.5 if m.belief else 0.7)
 
     def _dash_speech(self, text: str, ps: int, pe: int, index: int) -> _Found | None:
         """Dialogue introduced by a dash: ``— We are ready, — said the mayor.``"""
