@@ -611,10 +611,10 @@ def test_according_to_as_an_aside_early_in_the_sentence_or_after_a_quoted_comma(
     doc = run("In addition, according to the harbour office, nine more boats will be allowed to fish in May.\n"
               "Fishing, according to the council, has surged in the same period.\n"
               "She later compared the new quota to a “root canal,” according to the mayor’s memoir.")
-    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes if q.kind == "indirect"] == [
-        ("nine more boats will be allowed to fish in May", "the harbour office"),
-        ("Fishing, according to the council, has surged in the same period", "the council"),
-        ("She later compared the new quota to a “root canal", "the mayor’s memoir")]
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.kind) for q in doc.quotes] == [
+        ("nine more boats will be allowed to fish in May", "the harbour office", "indirect"),
+        ("Fishing, according to the council, has surged in the same period", "the council", "indirect"),
+        ("She later compared the new quota to a “root canal,", "the mayor’s memoir", "mixed")]
 
 
 def test_a_clause_after_a_sentence_final_reporting_clause_is_the_writers():
@@ -643,3 +643,11 @@ def test_a_possessive_before_a_name_is_the_speakers_affiliation():
     (q,) = doc.quotes
     (berg,) = doc.speakers
     assert (q.speaker, q.speaker_mention.text, berg.titles) == ("Anna Berg", "Anna Berg", ("Tromsby Radio",))
+
+
+def test_a_short_quoted_phrase_before_a_final_reporting_clause_ends_a_mixed_quote():
+    doc = run('The new ferry timetable was a "welcome change," said Anna Berg, the harbour master.\n'
+              'On Radio Tromsby’s “Harbour,” Ola Lund said the new quotas would be a “two-boat rule.”')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ('The new ferry timetable was a "welcome change,', "mixed", "Anna Berg"),
+        ("the new quotas would be a “two-boat rule.”", "mixed", "Ola Lund")]

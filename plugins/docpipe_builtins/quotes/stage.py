@@ -43,6 +43,7 @@ NOT_SPEAKER_LABELS = frozenset(
 )
 #: The dash that closes dash-introduced speech ("— We are ready, — said X."): after a space or a comma.
 _SPEECH_DASH_RE = re.compile(r"(?<=[\s,])[—–―]")
+_NEXT_WORD_RE = re.compile(r"\s*([,.;:!?]|\w+)")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|[\"“”]")
 #: Marks that may open a paragraph of quoted speech.
 _OPENING_MARKS = frozenset("\"“„«‘'")
@@ -453,7 +454,15 @@ class QuoteStage:
                 text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] not in (":", ",")
                 and text[cue.cue.end : sp.open_mark].strip())):
             # 'called it a "bad earpiece," he said', 'told MSNBC's "Morning Joe" that': a phrase, not a quote
-            return None
+            if not (cue is after and text[sp.end - 1] == "," and _clause_ends(
+                    text, max(cue.cue.end, cue.np.mention.end), hi)):
+                return None
+            # 'The timetable was a "welcome change," said Anna Berg.': the words before the phrase are what
+            # the final reporting clause reports, one mixed quote
+            toks = ptoks.window(max(lo, sp.open_mark - 300), sp.open_mark)
+            lead = _sentence_lead(text, toks, self._cue_words)
+            if lead is None or toks[-1].lower in _NAMING_WORDS:
+                return None  # ('The spot, titled "Arrogant," features a report': a name, not words said)
         if cue is None and nested:
             return None
         start, end, kind = sp.start, sp.end, "direct"
@@ -537,6 +546,26 @@ def _short_clause(text: str, pos: int, end: int, max_words: int = 8) -> bool:
     tail = tail_text.split()
     # ('"...." Perhaps, he said, this "small town ...": a parenthetical cue belongs to its own sentence)
     return m is not None and len(tail) <= max_words and "that" not in tail and not tail_text.startswith(",")
+
+
+#: Participles that introduce a name in quote marks, not words said: 'a spot titled "Arrogant"'.
+_NAMING_WORDS = frozenset(["titled", "entitled", "called", "dubbed", "named", "headlined", "nicknamed", "labeled",
+                           "labelled", "branded"])
+
+#: Words that may follow a reporting clause without starting what it reports: "he said on Tuesday".
+_CLAUSE_TRAILERS = frozenset(["in", "on", "at", "during", "after", "before", "while", "when", "as", "to", "from",
+                              "with", "of", "for", "last", "this", "earlier", "later", "then", "recently",
+                              "yesterday", "today"])
+
+
+def _clause_ends(text: str, pos: int, end: int) -> bool:
+    """A reporting clause ending at ``pos`` reports nothing after it: the sentence or a comma comes next,
+    or an adverbial (``he said on Tuesday``), not a clause of its own (``he said the plan ...``)."""
+    m = _NEXT_WORD_RE.match(text, pos, min(end, pos + 40))
+    if m is None:
+        return False
+    word = m.group(1)
+    return word[0] in ",.;:!?" or word[0].isupper() or word in _CLAUSE_TRAILERS
 
 
 def _next_char(text: str, pos: int, end: int) -> str:
