@@ -651,3 +651,11 @@ def test_a_short_quoted_phrase_before_a_final_reporting_clause_ends_a_mixed_quot
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
         ('The new ferry timetable was a "welcome change,', "mixed", "Anna Berg"),
         ("the new quotas would be a “two-boat rule.”", "mixed", "Ola Lund")]
+
+
+def test_a_dash_after_a_quoted_phrase_ends_the_content_unless_it_opens_an_aside():
+    doc = run('Anna Berg likened the new quotas to "closing the harbour" - a charge the council rejects.\n'
+              'Ola Lund says he is so tired of the debate -- "a waste of a good summer" -- that he will leave.')
+    assert [(doc.text[q.start : q.end], q.kind) for q in doc.quotes] == [
+        ('the new quotas to "closing the harbour"', "mixed"),
+        ('he is so tired of the debate -- "a waste of a good summer" -- that he will leave', "mixed")]

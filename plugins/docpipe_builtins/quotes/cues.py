@@ -867,6 +867,11 @@ _MAIN_REPORTING_VERBS = frozenset(["said", "says", "told", "tells", "added", "ad
 _ING_CONTINUERS = frozenset(["including", "during"])
 
 
+def _dashes(tokens: list[Token], start: int, end: int) -> int:
+    """How many dashes (``—``, ``-``, ``--``: a run of dash tokens is one) stand between two token indexes."""
+    return sum(tokens[k].text in DASHES and not (k > start and tokens[k - 1].text in DASHES) for k in range(start, end))
+
+
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
     """Offset where content ends: before a final sentence terminator.
 
@@ -881,6 +886,9 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     tok.text in ("—", "–") and k + 1 < end_index and tokens[k + 1].lower in _AFTER_DASH_CUTTERS):
                 end_index = k  # (also an aside of the writer's: "(although ...", "— even the ones ...")
                 break
+            if tok.text in DASHES and tokens[k - 1].text in CLOSING_QUOTES and _dashes(tokens, start_index, end_index) == 1:
+                end_index = k  # 'likened the rules to "burning the Constitution" - a charge that ...' (but not an
+                break  # aside between two dashes: 'so distressed -- "an insult to voters" -- that he ...')
             if tok.text == "," and k + 1 < end_index and (tokens[k + 1].lower in _RELATIVE_CUTTERS or (
                     k + 2 < end_index and tokens[k + 1].lower == "to" and tokens[k + 2].lower == "which")):
                 end_index = k  # ", who he blasted as ...", ", a charge that ...", ", to which X replied"
