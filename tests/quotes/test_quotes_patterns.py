@@ -659,3 +659,12 @@ def test_a_dash_after_a_quoted_phrase_ends_the_content_unless_it_opens_an_aside(
     assert [(doc.text[q.start : q.end], q.kind) for q in doc.quotes] == [
         ('the new quotas to "closing the harbour"', "mixed"),
         ('he is so tired of the debate -- "a waste of a good summer" -- that he will leave', "mixed")]
+
+
+def test_a_sentence_that_goes_on_after_the_quote_ends_with_a_reporting_clause_and_an_apposition():
+    doc = run('"The numbers can still work" if the council votes yes, said Anna Berg, chair of the harbour '
+              'board at Tromsby. "The boats are ready," said Berg.')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ("The numbers can still work\" if the council votes yes", "mixed", "Anna Berg"),
+        ("The boats are ready,", "direct", "Anna Berg")]
+    assert doc.quotes[1].continues is None  # two quotations, each with its own reporting clause

@@ -346,15 +346,20 @@ class QuoteStage:
 
     def _cue_ending_sentence(self, text: str, a: int, hi: int, ptoks: ParagraphTokens) -> Cue | None:
         """'"The most impressive aspect ...," like the recent volatility of markets, said Richard Curtin.':
-        the sentence goes on after the quote and ends with its reporting clause, after the last comma."""
+        the sentence goes on after the quote and ends with its reporting clause, after the last comma or,
+        when an apposition closes the sentence, the comma before it."""
         toks = ptoks.window(a, min(hi, a + 300), upto_quote=True)
         end = next((k for k, t in enumerate(toks) if t.text in ".!?;" and not _is_abbrev_dot(toks, k)), None)
         if end is None:
             return None
-        comma = next((k for k in range(end - 1, 0, -1) if toks[k].text == ","), None)
-        if comma is None or end - comma > 16:
-            return None
-        return cue_after(text, toks[comma:end + 1], self._lexicon)
+        commas = [k for k in range(end - 1, 0, -1) if toks[k].text == ","][:2]
+        for comma in commas:  # ('..., said Steve Elmendorf, deputy campaign manager for ...': an apposition last)
+            if end - comma > 30:
+                return None
+            cue = cue_after(text, toks[comma:end + 1], self._lexicon)
+            if cue is not None:
+                return cue
+        return None
 
     def _takes_speech(self, verb: str) -> bool:
         """A reporting verb whose quoted object is words said, not a title (not ``told``, ``wrote``)."""
