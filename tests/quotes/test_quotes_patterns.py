@@ -668,3 +668,10 @@ def test_a_sentence_that_goes_on_after_the_quote_ends_with_a_reporting_clause_an
         ("The numbers can still work\" if the council votes yes", "mixed", "Anna Berg"),
         ("The boats are ready,", "direct", "Anna Berg")]
     assert doc.quotes[1].continues is None  # two quotations, each with its own reporting clause
+
+
+def test_a_pronoun_inside_a_that_clause_is_not_the_subject_of_the_participle_cue():
+    doc = run('Anna Berg bristled at the suggestion that she was to blame for the late ferry, saying, '
+              '"The timetable is not mine to set."')
+    (q,) = doc.quotes
+    assert (q.speaker, q.speaker_mention.text) == ("Anna Berg", "Anna Berg")

@@ -435,6 +435,10 @@ def _object_of_earlier_word(tokens: list[Token], np: SpeakerNP, lo: int) -> bool
         before.lower not in ("and", "but", "then", "who", "which", "that", "also", "as", "when", "while"))
 
 
+#: Words that open a clause inside another one: a pronoun right after them is that clause's subject.
+_COMPLEMENT_OPENERS = frozenset(["that", "if", "whether", "because"])
+
+
 def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """Who does the verb at ``tokens[v]`` belong to when it has no subject of its own (``..., adding,``,
     ``and added``): the subject of an earlier reporting verb of the sentence, else the nearest subject
@@ -475,6 +479,8 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
     for k in range(v - 2, lo - 1, -1):
         if tokens[k].lower in ("he", "she", "they", "we") and tokens[k + 1].is_word and (
                 not tokens[k + 1].capitalized) and tokens[k + 1].lower not in STOP_WORDS - AUX_ADVERBS:
+            if k > lo and tokens[k - 1].lower in _COMPLEMENT_OPENERS:
+                continue  # 'Christie bristled at the suggestion that he was ..., saying': not the clause's subject
             return _np(text, [tokens[k]])
     if lo > 0 or (tokens and tokens[0].capitalized):
         return clause_subject(text, tokens, lo, v, lexicon)
