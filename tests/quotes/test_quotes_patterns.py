@@ -675,3 +675,9 @@ def test_a_pronoun_inside_a_that_clause_is_not_the_subject_of_the_participle_cue
               '"The timetable is not mine to set."')
     (q,) = doc.quotes
     assert (q.speaker, q.speaker_mention.text) == ("Anna Berg", "Anna Berg")
+
+
+def test_an_ing_word_inside_the_speakers_title_is_not_the_reporting_verb():
+    doc = run('"The ferry will run all winter," former harbour planning director Anna Berg wrote in a memo.')
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text) == ("Anna Berg", "wrote")

@@ -570,6 +570,13 @@ def _mention(text: str, toks: list[Token]) -> Mention:
     return Mention(text[toks[0].start : toks[-1].end], toks[0].start, toks[-1].end)
 
 
+def _ing_modifier(prev: Token, tok: Token, nxt: Token, lexicon: dict[str, VerbInfo]) -> bool:
+    """An -ing form between two words of a noun phrase modifies the noun after it (``policy planning
+    director``, ``the polling firm``): it is not a reporting verb."""
+    return (tok.lower.endswith("ing") and prev.is_word and _is_np_word(prev, lexicon) and nxt.is_word
+            and not nxt.capitalized and nxt.lower not in DETERMINERS and _is_np_word(nxt, lexicon))
+
+
 def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> Cue | None:
     """A cue right after a closing mark: ``, X said``, ``said X``, ``according to X``."""
     toks = _cut_window(tokens)
@@ -599,6 +606,8 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> C
             return None  # (capitalised, it may be a name: '"...," Read said')
     for k in range(i + 1, min(n, i + 30)):
         info = lexicon.get(toks[k].lower)
+        if info is not None and k + 1 < n and _ing_modifier(toks[k - 1], toks[k], toks[k + 1], lexicon):
+            continue  # 'former policy planning director Anne Lind wrote': a noun's modifier, not the verb
         if info is not None and info.direct_cue and not toks[k].capitalized and not _modifier_after_determiner(
                 toks[k - 1], toks[k]):
             np = subject_left(text, toks, k, i, lexicon)
