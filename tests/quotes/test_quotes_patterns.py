@@ -681,3 +681,9 @@ def test_an_ing_word_inside_the_speakers_title_is_not_the_reporting_verb():
     doc = run('"The ferry will run all winter," former harbour planning director Anna Berg wrote in a memo.')
     (q,) = doc.quotes
     assert (q.speaker, q.cue.text) == ("Anna Berg", "wrote")
+
+
+def test_from_x_colon_names_where_the_quoted_words_come_from():
+    doc = run('The harbour survey is out. From the report: "Most boats now land their catch before noon."\n'
+              'What it means for the town - More from Anna Berg: "The quotas can stay as they are."')
+    assert [q.speaker_mention.text for q in doc.quotes] == ["the report", "Anna Berg"]

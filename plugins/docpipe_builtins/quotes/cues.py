@@ -733,6 +733,15 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
             np = _np(text, tokens[lo:on])
             if np is not None and np.kind in ("person", "org", "generic"):
                 return Cue(np, _mention(text, [tokens[-1]]), "headline")
+    if n >= 3 and tokens[-1].text == ":":
+        # "From the report: "..."", "More from Jones: "..."": where the quoted words come from
+        f = next((k + 1 for k in range(n - 2, lo - 1, -1) if tokens[k].text in DASHES), lo)  # (after "... -")
+        if f < n - 2 and tokens[f].lower == "more":
+            f += 1
+        if f < n - 2 and tokens[f].lower == "from":
+            np = _np(text, tokens[f + 1 : n - 1])
+            if np is not None:
+                return Cue(np, _mention(text, [tokens[f]]), "before", strong=True)
     if n >= 2 and tokens[-1].text == ":" and tokens[-2].capitalized and tokens[-2].lower not in TIME_WORDS:
         s = collect_left(tokens, n - 2, lo, lexicon)
         for k in range(n - 3, s - 1, -1):
