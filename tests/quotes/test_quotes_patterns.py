@@ -687,3 +687,13 @@ def test_from_x_colon_names_where_the_quoted_words_come_from():
     doc = run('The harbour survey is out. From the report: "Most boats now land their catch before noon."\n'
               'What it means for the town - More from Anna Berg: "The quotas can stay as they are."')
     assert [q.speaker_mention.text for q in doc.quotes] == ["the report", "Anna Berg"]
+
+
+def test_a_short_line_or_a_list_of_names_under_a_name_label_is_a_heading_not_a_transcript_turn():
+    doc = run("Here is what each candidate needs on Tuesday.\n"
+              "Berg: Win in a walk.\n"
+              "Tromsby: Anna Berg, Ola Lund, Per Dahl, Kari Nord, Jon Moe.\n"
+              "BERG: Win in a walk.\n"
+              "Berg: Well, the harbour is open again.")
+    assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("BERG", "Win in a walk."), ("Berg", "Well, the harbour is open again.")]

@@ -629,10 +629,15 @@ def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> 
         if len(head) > 4 or head[0].lower in NOT_SPEAKER_LABELS:
             return None
         np = analyse_np(text, head)
-        if np is None or (np.kind != "person" and not all(t.text.isupper() or t.text == "." for t in head)):
+        caps = all(t.text.isupper() or t.text == "." for t in head)
+        if np is None or (np.kind != "person" and not caps):
             return None
         start, end = _trim(text, toks[colon].end, pe)
         if _word_count(text, start, end) < 3:
+            return None
+        if not caps and (_word_count(text, start, end) < 5 or _mostly_names(text, start, end)):
+            # 'Sanders: Win in a walk.', 'Iowa: Tim Albrecht, Brad Anderson, ...': a section heading or a
+            # list under a name, unless the label is in capitals the way transcripts print them
             return None
         return _Found(start, end, "direct", index, np=np, cue=Mention(":", toks[colon].start, toks[colon].end),
                       confidence=0.7, starts_para=True)
