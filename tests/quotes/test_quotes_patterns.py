@@ -697,3 +697,10 @@ def test_a_short_line_or_a_list_of_names_under_a_name_label_is_a_heading_not_a_t
               "Berg: Well, the harbour is open again.")
     assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("BERG", "Win in a walk."), ("Berg", "Well, the harbour is open again.")]
+
+
+def test_the_words_leading_into_a_quote_stop_at_a_parenthesis_colon_or_dash():
+    doc = run('The new quotas drew letters from the fishermen ("We want our boats back," wrote Ola Lund).\n'
+              'The council had one answer for them: "the quotas will stay," Anna Berg said.')
+    assert [(doc.text[q.start : q.end], q.kind) for q in doc.quotes] == [
+        ("We want our boats back,", "direct"), ("the quotas will stay,", "direct")]

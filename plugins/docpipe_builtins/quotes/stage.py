@@ -492,14 +492,18 @@ class QuoteStage:
         )
 
 
+#: Marks the words that lead into a quote do not reach across: quote marks, a parenthesis, a colon, a dash.
+_LEAD_STOPS = frozenset("\"“”«»(:—–")
+
+
 def _sentence_lead(text: str, toks: list[Token], cue_words: frozenset[str]) -> int | None:
     """Start of the words that open the sentence before a quote, or None when there are none or they
     hold their own reporting verb (then the quote is not a continuation of them)."""
     k = len(toks)
     while k > 0:
         t = toks[k - 1]
-        if (t.text in ".!?;" and not _is_abbrev_dot(toks, k - 1)) or t.text in "\"“”«»":
-            break
+        if (t.text in ".!?;" and not _is_abbrev_dot(toks, k - 1)) or t.text in _LEAD_STOPS:
+            break  # ('... from members ("I want my dues back," wrote X': the parenthesis opens the quote's clause)
         if t.text in cue_words:
             return None
         k -= 1
