@@ -704,3 +704,12 @@ def test_the_words_leading_into_a_quote_stop_at_a_parenthesis_colon_or_dash():
               'The council had one answer for them: "the quotas will stay," Anna Berg said.')
     assert [(doc.text[q.start : q.end], q.kind) for q in doc.quotes] == [
         ("We want our boats back,", "direct"), ("the quotas will stay,", "direct")]
+
+
+def test_a_comma_inside_a_quotation_the_content_opened_does_not_end_the_content():
+    doc = run('Anna Berg said she wants a harbour plan that calls for "a new pier, an end to the quotas, '
+              'and a ferry that runs all winter."')
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.kind) == (
+        'she wants a harbour plan that calls for "a new pier, an end to the quotas, and a ferry that runs all '
+        'winter."', "mixed")

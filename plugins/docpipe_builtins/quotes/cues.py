@@ -896,6 +896,17 @@ def _dashes(tokens: list[Token], start: int, end: int) -> int:
     return sum(tokens[k].text in DASHES and not (k > start and tokens[k - 1].text in DASHES) for k in range(start, end))
 
 
+def _quoting_after(mark: str, quoting: bool) -> bool:
+    """Whether a double quotation is open after the token ``mark`` (straight marks toggle)."""
+    if mark == "“":
+        return True
+    if mark == "”":
+        return False
+    if mark == '"':
+        return not quoting
+    return quoting
+
+
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
     """Offset where content ends: before a final sentence terminator.
 
@@ -904,8 +915,14 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
     it has four tokens.
     """
     if start_index is not None:
+        quoting = False  # inside a quotation the content opened: its commas are the speaker's, not cuts
+        for k in range(start_index, min(start_index + 4, end_index)):
+            quoting = _quoting_after(tokens[k].text, quoting)
         for k in range(start_index + 4, end_index - 1):
             tok = tokens[k]
+            quoting = _quoting_after(tok.text, quoting)
+            if quoting and tok.text == ",":
+                continue  # 'calls for "a $15 minimum wage, an end to ..."' ("a" after a comma cuts elsewhere)
             if tok.text == ";" or (tok.text == "(" and k > start_index) or (
                     tok.text in ("—", "–") and k + 1 < end_index and tokens[k + 1].lower in _AFTER_DASH_CUTTERS):
                 end_index = k  # (also an aside of the writer's: "(although ...", "— even the ones ...")
