@@ -713,3 +713,11 @@ def test_a_comma_inside_a_quotation_the_content_opened_does_not_end_the_content(
     assert (doc.text[q.start : q.end], q.kind) == (
         'she wants a harbour plan that calls for "a new pier, an end to the quotas, and a ferry that runs all '
         'winter."', "mixed")
+
+
+def test_a_short_parenthesis_and_a_second_that_clause_stay_in_the_content():
+    doc = run("Anna Berg said that the harbour office (HO) would open the pier in May, but that the ferry would "
+              "wait until June.")
+    (q,) = doc.quotes
+    assert doc.text[q.start : q.end] == (
+        "that the harbour office (HO) would open the pier in May, but that the ferry would wait until June")

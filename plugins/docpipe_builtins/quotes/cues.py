@@ -923,6 +923,8 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
             quoting = _quoting_after(tok.text, quoting)
             if quoting and tok.text == ",":
                 continue  # 'calls for "a $15 minimum wage, an end to ..."' ("a" after a comma cuts elsewhere)
+            if tok.text == "(" and any(tokens[j].text == ")" for j in range(k + 2, min(end_index, k + 5))):
+                continue  # a short parenthesis is part of the content: "(Caltrans)", "(D-Va.)", "(TPP)"
             if tok.text == ";" or (tok.text == "(" and k > start_index) or (
                     tok.text in ("—", "–") and k + 1 < end_index and tokens[k + 1].lower in _AFTER_DASH_CUTTERS):
                 end_index = k  # (also an aside of the writer's: "(although ...", "— even the ones ...")
@@ -947,6 +949,8 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                 if nxt in _MAIN_REPORTING_VERBS:
                     end_index = k  # "X, who said the project was vetted, said he ...": the main clause's verb
                     break
+                if nxt == "but" and k + 2 < end_index and tokens[k + 2].lower == "that":
+                    continue  # "said that A, but that B": a second clause of the same content
                 if nxt in CLAUSE_CONJUNCTIONS:
                     # ", but Mrs. Lund would ..." opens a clause; ", but in different provinces" continues one;
                     # ", while acknowledging ..." is the writer's participle
