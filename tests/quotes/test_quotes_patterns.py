@@ -721,3 +721,9 @@ def test_a_short_parenthesis_and_a_second_that_clause_stay_in_the_content():
     (q,) = doc.quotes
     assert doc.text[q.start : q.end] == (
         "that the harbour office (HO) would open the pier in May, but that the ferry would wait until June")
+
+
+def test_an_introductory_adverbial_before_the_subject_is_not_what_was_reported():
+    doc = run("Shortly after the storm, the harbour office announced a new timetable.\n"
+              "In a speech last July, Anna Berg said the pier would reopen.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == ["a new timetable", "the pier would reopen"]

@@ -896,6 +896,14 @@ def _dashes(tokens: list[Token], start: int, end: int) -> int:
     return sum(tokens[k].text in DASHES and not (k > start and tokens[k - 1].text in DASHES) for k in range(start, end))
 
 
+def _introductory_adverbial(lowers: list[str], c: int) -> bool:
+    """The ``c`` words before the sentence's first comma are an adverbial opening it ("In a speech last
+    July", "Shortly after my sentence", "With 214 delegates at stake"), not a reported clause: at most nine
+    tokens, led by a preposition or an -ly adverb, with no subject pronoun."""
+    return c <= 9 and (lowers[0] in PREPOSITIONS or lowers[0].endswith("ly") or lowers[0] == "based") and not any(
+        lowers[j] in SUBJECT_PRONOUNS for j in range(c))
+
+
 def _quoting_after(mark: str, quoting: bool) -> bool:
     """Whether a double quotation is open after the token ``mark`` (straight marks toggle)."""
     if mark == "“":
@@ -1344,6 +1352,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 if after and after[0].text == "," and len(after) > 2 and len(after) > c:
                     # "Acts of protest, Mr. Obama said, are acts of patriotism": the longer side is the content
                     return IndirectMatch(after[1].start, _content_end(tokens, n), cue)
+                if _introductory_adverbial(lowers, c):
+                    break  # "In a speech last July, he said ...": what he said is in the rest of the sentence
                 return IndirectMatch(tokens[0].start, tokens[c - 1].end, cue)
             break
     # X said (that) CONTENT.
