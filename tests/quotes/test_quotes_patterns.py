@@ -727,3 +727,10 @@ def test_an_introductory_adverbial_before_the_subject_is_not_what_was_reported()
     doc = run("Shortly after the storm, the harbour office announced a new timetable.\n"
               "In a speech last July, Anna Berg said the pier would reopen.")
     assert [doc.text[q.start : q.end] for q in doc.quotes] == ["a new timetable", "the pier would reopen"]
+
+
+def test_a_quote_only_paragraph_goes_on_with_a_mixed_quote_that_ends_the_paragraph_before():
+    doc = run('Anna Berg said the new pier was "the safest in the north."\n'
+              '"We checked every plank twice."')
+    first, second = doc.quotes
+    assert (first.kind, second.kind, second.speaker, second.continues) == ("mixed", "direct", "Anna Berg", first.id)

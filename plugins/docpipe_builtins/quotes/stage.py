@@ -718,7 +718,7 @@ def _continue_speakers(found: list[_Found]) -> None:
                 # the previous paragraph with quotes, at most one quote-less paragraph back
                 src = last_attributed[paras[pi - 1]]
                 if src is not None and k == 0 and para - paras[pi - 1] == 1 and src is by_para[paras[pi - 1]][-1] and (
-                        src.kind == f.kind == "direct"):
+                        f.kind == "direct" and src.kind in ("direct", "mixed")):
                     f.joins = src  # '"A," said X.' then a paragraph '"B."': X's speech goes on
             if src is not None:
                 f.entity, f.mention, f.confidence = src.entity, src.mention, 0.6
