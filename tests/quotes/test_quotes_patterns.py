@@ -734,3 +734,10 @@ def test_a_quote_only_paragraph_goes_on_with_a_mixed_quote_that_ends_the_paragra
               '"We checked every plank twice."')
     first, second = doc.quotes
     assert (first.kind, second.kind, second.speaker, second.continues) == ("mixed", "direct", "Anna Berg", first.id)
+
+
+def test_a_lower_case_second_part_rests_on_the_first_parts_cue():
+    doc = run('"Many people are worried this winter," Anna Berg wrote in a letter to the council explaining why '
+              'she is speaking at the meeting, "but most of them know the pier is safe."')
+    first, second = doc.quotes
+    assert (second.cue.text, second.speaker_mention.text, second.continues) == ("wrote", "Anna Berg", first.id)

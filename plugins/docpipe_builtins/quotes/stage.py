@@ -67,6 +67,16 @@ class _Found:
     joins: _Found | None = None  # a quote of the same quotation in the paragraph before (see _to_quotes)
 
 
+def _second_part(text: str, first: _Found, f: _Found) -> None:
+    """'"Many people are uncertain," X wrote in a statement explaining why she is speaking, "but most ..."':
+    a quote that opens in lower case after the reporting clause of a quote ending in a comma, in the same
+    sentence, is that quotation's second part and rests on its cue (not on a verb inside the clause)."""
+    if (first.parent is None and first.cue is not None and first.np is not None and text[first.end - 1] == ","
+            and first.end <= first.cue.start < f.start
+            and not any(ch in ".!?;" for ch in text[first.cue.end : f.start])):
+        f.np, f.cue, f.confidence = first.np, first.cue, first.confidence
+
+
 def _make_mixed(text: str, f: _Found, start: int, end: int) -> None:
     """Widen the direct quote ``f`` to the mixed quote of a reported clause ``start``-``end`` that holds it
     (the closing mark included)."""
@@ -215,6 +225,8 @@ class QuoteStage:
             if sp.parent is not None:
                 continue
             f = self._direct(text, sp, prev_end, pe, index, ps, ptoks)
+            if f is not None and out and f.kind == "direct" and text[sp.start].islower():
+                _second_part(text, out[-1], f)
             prev_end = (sp.close_mark + 1) if sp.close_mark is not None else sp.end
             if f is None:
                 fragments.append(sp)
