@@ -897,9 +897,9 @@ def _dashes(tokens: list[Token], start: int, end: int) -> int:
 
 
 def _introductory_adverbial(lowers: list[str], c: int) -> bool:
-    """The ``c`` words before the sentence's first comma are an adverbial opening it ("In a speech last
-    July", "Shortly after my sentence", "With 214 delegates at stake"), not a reported clause: at most nine
-    tokens, led by a preposition or an -ly adverb, with no subject pronoun."""
+    """The ``c`` tokens before the comma of a sentence-final reporting clause are an adverbial opening the
+    sentence ("In a speech last July", "Shortly after my sentence", "With 214 delegates at stake"), not a
+    reported clause: at most nine tokens, led by a preposition or an -ly adverb, with no subject pronoun."""
     return c <= 9 and (lowers[0] in PREPOSITIONS or lowers[0].endswith("ly") or lowers[0] == "based") and not any(
         lowers[j] in SUBJECT_PRONOUNS for j in range(c))
 

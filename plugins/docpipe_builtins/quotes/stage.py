@@ -43,6 +43,7 @@ NOT_SPEAKER_LABELS = frozenset(
 )
 #: The dash that closes dash-introduced speech ("— We are ready, — said X."): after a space or a comma.
 _SPEECH_DASH_RE = re.compile(r"(?<=[\s,])[—–―]")
+#: The next word or punctuation mark after some spaces (what follows a reporting clause).
 _NEXT_WORD_RE = re.compile(r"\s*([,.;:!?]|\w+)")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|[\"“”]")
 #: Marks that may open a paragraph of quoted speech.
