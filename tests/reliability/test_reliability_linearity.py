@@ -2,7 +2,7 @@
 
 One single paragraph (no line break at all) with quote marks at the density of "300,000 marks in
 50 MB" is fed at two sizes, 10x apart; the CPU time of the large run divided by the small run must
-stay under 20 (linear: ~10; quadratic: ~100). CPU time (``time.process_time``) rather than wall time,
+stay under 30 (linear: ~10; quadratic: ~100). CPU time (``time.process_time``) rather than wall time,
 so other processes on a busy CI machine do not skew the ratio; the small size is timed three times and
 the large twice, best kept.
 
@@ -23,7 +23,11 @@ from docpipe import Engine, InputItem
 from docpipe.model import Paragraph, make_document
 
 ENGINE = Engine()
-MAX_RATIO = 20.0
+# Linear work gives ~10, but the small run of a fast reader is helped by the caches (its input and copies
+# fit, the large one's do not): the JSON and JSONL readers measure 17-20 at 5 MB vs 50 MB while their cost
+# per MB stays flat from 5 to 80 MB (6.0-6.2 ms/MB). A limit of 20 failed CI twice on that; quadratic
+# work gives ~100, far above 30.
+MAX_RATIO = 30.0
 FILLER = "The river rose again and the town waited for news of the bridge. " * 4
 QUOTE = "\u201cWe will go home now,\u201d he said. "
 UNIT = FILLER + QUOTE  # two quote marks every ~300 characters: 300,000 marks in 50 MB
