@@ -741,3 +741,10 @@ def test_a_lower_case_second_part_rests_on_the_first_parts_cue():
               'she is speaking at the meeting, "but most of them know the pier is safe."')
     first, second = doc.quotes
     assert (second.cue.text, second.speaker_mention.text, second.continues) == ("wrote", "Anna Berg", first.id)
+
+
+def test_a_noun_like_verb_form_before_a_title_is_part_of_the_speakers_noun_phrase():
+    doc = run('"We are tying their hands," state Sen. Ola Lund said.\n'
+              '"The pier is safe," the harbour engineers state in their report.')
+    assert [(q.cue.text, q.speaker_mention.text) for q in doc.quotes] == [
+        ("said", "Ola Lund"), ("state", "the harbour engineers")]

@@ -570,6 +570,16 @@ def _mention(text: str, toks: list[Token]) -> Mention:
     return Mention(text[toks[0].start : toks[-1].end], toks[0].start, toks[-1].end)
 
 
+def _verb_follows(toks: list[Token], np: SpeakerNP, lexicon: dict[str, VerbInfo]) -> bool:
+    """A reporting verb comes right after the noun phrase ``np``: in '"...," state Sen. X said' the word
+    before the NP ("state", a noun-like form) belongs to it, and "said" is the cue."""
+    k = next((k for k, t in enumerate(toks) if t.start >= np.mention.end), None)
+    if k is None:
+        return False
+    info = lexicon.get(toks[k].lower)
+    return info is not None and info.direct_cue and not toks[k].capitalized
+
+
 def _ing_modifier(prev: Token, tok: Token, nxt: Token, lexicon: dict[str, VerbInfo]) -> bool:
     """An -ing form between two words of a noun phrase modifies the noun after it (``policy planning
     director``, ``the polling firm``): it is not a reporting verb."""
@@ -600,9 +610,9 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> C
     info = lexicon.get(t0.lower)
     if info is not None and info.direct_cue and not t0.lower.endswith("ing"):
         np = np_right(text, toks, i + 1, n, lexicon)
-        if np is not None:
+        if np is not None and not ("nounlike" in info.tags and _verb_follows(toks, np, lexicon)):
             return Cue(np, _mention(text, [t0]), "inverted")
-        if not t0.capitalized:
+        if np is None and not t0.capitalized:
             return None  # (capitalised, it may be a name: '"...," Read said')
     for k in range(i + 1, min(n, i + 30)):
         info = lexicon.get(toks[k].lower)
