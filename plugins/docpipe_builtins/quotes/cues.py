@@ -242,8 +242,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     low = tok.lower
     if low in SUBJECT_PRONOUNS:
         return _np(text, [tok])
-    if (low == "who" or (low == "which" and j - 1 >= lo and (tokens[j - 1].text == "," or (
-            tokens[j - 1].is_word and tokens[j - 1].lower not in lexicon)))) and j - 1 >= lo:
+    if j - 1 >= lo and (low == "who" or (low == "which" and (tokens[j - 1].text == "," or (
+            tokens[j - 1].is_word and tokens[j - 1].lower not in lexicon)))):
         # "critics, who say ...", "the report, which notes": the relative pronoun is the mention, its
         # antecedent the speaker ("that" is too often a conjunction or a determiner to be read so)
         k = j - 1 if tokens[j - 1].text != "," else j - 2
@@ -943,7 +943,7 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                 continue  # 'calls for "a $15 minimum wage, an end to ..."' ("a" after a comma cuts elsewhere)
             if tok.text == "(" and any(tokens[j].text == ")" for j in range(k + 2, min(end_index, k + 5))):
                 continue  # a short parenthesis is part of the content: "(Caltrans)", "(D-Va.)", "(TPP)"
-            if tok.text == ";" or (tok.text == "(" and k > start_index) or (
+            if tok.text in (";", "(") or (
                     tok.text in ("—", "–") and k + 1 < end_index and tokens[k + 1].lower in _AFTER_DASH_CUTTERS):
                 end_index = k  # (also an aside of the writer's: "(although ...", "— even the ones ...")
                 break
