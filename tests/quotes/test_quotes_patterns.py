@@ -748,3 +748,21 @@ def test_a_noun_like_verb_form_before_a_title_is_part_of_the_speakers_noun_phras
               '"The pier is safe," the harbour engineers state in their report.')
     assert [(q.cue.text, q.speaker_mention.text) for q in doc.quotes] == [
         ("said", "Ola Lund"), ("state", "the harbour engineers")]
+
+
+def test_according_to_before_a_clause_that_ends_in_a_quote_is_one_mixed_quote():
+    doc = run('According to Anna Berg, the pier was once a ferry landing but is now "the safest harbour in the '
+              'north."\n'
+              'According to Ola Lund, "the ferry will run all winter."')
+    first, second = doc.quotes
+    assert (doc.text[first.start : first.end], first.kind, first.speaker) == (
+        'the pier was once a ferry landing but is now "the safest harbour in the north.', "mixed", "Anna Berg")
+    assert (doc.text[second.start : second.end], second.kind) == ("the ferry will run all winter.", "direct")
+
+
+def test_a_reporting_noun_before_a_quote_does_not_stop_the_words_leading_into_it():
+    doc = run("The council's remarks about the new harbour were \"a plan for the next fifty years,\" Anna Berg "
+              "said.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.kind) == (
+        "The council's remarks about the new harbour were \"a plan for the next fifty years,", "mixed")

@@ -21,6 +21,7 @@ from .cues import (
     CLOSING_QUOTES,
     Cue,
     _is_abbrev_dot,
+    _noun_use,
     clause_subject,
     continuation_after_cue,
     cue_after,
@@ -343,6 +344,13 @@ class QuoteStage:
             that = next((t for t in gap[:8] if t.lower == "that"), None)
             if that is not None:
                 start = that.start
+        if cue.how == "according" and sp.open_mark is not None and cue.np.mention.end < sp.open_mark:
+            # 'According to Lund, he is now "the worst thing that ever happened to them."': what is reported
+            # is the clause after the source's comma, with the quote at its end
+            gap = ptoks.window(cue.np.mention.end, sp.open_mark)
+            if len(gap) >= 3 and gap[0].text == "," and sum(t.is_word for t in gap) >= 2 and not any(
+                    t.text in _CLAUSE_BREAKS for t in gap[1:]):
+                start = gap[1].start
         if sp.close_mark is not None and text[sp.end - 1] not in ".!?,;:" and _next_char(
                 text, sp.close_mark + 1, hi).islower():
             a = sp.close_mark + 1
@@ -507,6 +515,8 @@ class QuoteStage:
 
 #: Marks the words that lead into a quote do not reach across: quote marks, a parenthesis, a colon, a dash.
 _LEAD_STOPS = frozenset("\"“”«»(:—–")
+#: Tokens that end the clause between "According to X," and a quote: then the quote is not its end.
+_CLAUSE_BREAKS = frozenset(".!?;:\"“”")
 
 
 def _sentence_lead(text: str, toks: list[Token], cue_words: frozenset[str]) -> int | None:
@@ -517,8 +527,8 @@ def _sentence_lead(text: str, toks: list[Token], cue_words: frozenset[str]) -> i
         t = toks[k - 1]
         if (t.text in ".!?;" and not _is_abbrev_dot(toks, k - 1)) or t.text in _LEAD_STOPS:
             break  # ('... from members ("I want my dues back," wrote X': the parenthesis opens the quote's clause)
-        if t.text in cue_words:
-            return None
+        if t.text in cue_words and not _noun_use(toks, k - 1):
+            return None  # (a noun is no verb: 'Trump's remarks about the judge were "racist," Ryan said')
         k -= 1
     words = [t for t in toks[k:] if t.is_word]
     if len(words) < 2:
