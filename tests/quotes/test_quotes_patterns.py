@@ -766,3 +766,10 @@ def test_a_reporting_noun_before_a_quote_does_not_stop_the_words_leading_into_it
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.kind) == (
         "The council's remarks about the new harbour were \"a plan for the next fifty years,", "mixed")
+
+
+def test_what_was_told_starts_at_that_after_a_phrase_following_the_addressee():
+    doc = run("Anna Berg told a crowd of fishermen in the old harbour hall on Tuesday that the pier would reopen "
+              "in May.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker) == ("that the pier would reopen in May", "Anna Berg")

@@ -1280,6 +1280,19 @@ def _indirect_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str,
     return np
 
 
+def _that_after_addressee(tokens: list[Token], e: int, n: int, lexicon: dict[str, VerbInfo]) -> int | None:
+    """Index of the "that" opening what was told when a phrase of the writer's follows the addressee NP that
+    ends at ``e``: "told a crowd in Miami on Tuesday that ...", "telling reporters during a visit to Scotland
+    that ...". None when a comma, a quote mark, a sentence end or another reporting verb comes first."""
+    for k in range(e, min(n - 1, e + 15)):
+        tok = tokens[k]
+        if tok.lower == "that":
+            return k
+        if tok.text in TERMINATORS or tok.text in QUOTE_CHARS or tok.text == "," or tok.lower in lexicon:
+            return None
+    return None
+
+
 def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
     """One attribution per sentence (PolNeAR is univocal): the outermost pattern that fits."""
     n = len(tokens)
@@ -1404,8 +1417,12 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             e = max(collect_right(tokens, after_v, n, lexicon), after_v + 1)  # (at least one word: "me", "us")
             clause_i = next((k for k in range(after_v + 1, min(e + 1, n - 1))
                              if tokens[k].lower == "that" or _pronoun_subject(tokens[k])), None)
+            if clause_i is None:
+                clause_i = _that_after_addressee(tokens, e, n, lexicon)
             if clause_i is not None:
                 after_v = clause_i
+                if tokens[clause_i].lower == "that":
+                    start = tokens[clause_i].start
         if info.bare and _starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
             start = tokens[after_v].start  # "said he would ...", "said the test could ..."
         for k in range(v + 1, min(n - 1, v + 9)):
