@@ -773,3 +773,10 @@ def test_what_was_told_starts_at_that_after_a_phrase_following_the_addressee():
               "in May.")
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.speaker) == ("that the pier would reopen in May", "Anna Berg")
+
+
+def test_a_quoted_headline_followed_by_a_byline_is_not_speech():
+    doc = run('FAREWELL - "The harbour museum will close at the end of December," by the Gazette\'s Ann Lee.\n'
+              '"The harbour museum will close at the end of December," Ola Lund said.')
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("The harbour museum will close at the end of December,", "Ola Lund")]

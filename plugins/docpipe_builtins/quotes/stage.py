@@ -430,6 +430,8 @@ class QuoteStage:
                 max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] in (",", ":"):
             # 'Clinton said in the spring, when the story broke, "I did not ..."': a longer way back to the verb
             before = cue_before(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex, max_gap=25)
+        if sp.close_mark is not None and text[sp.end - 1] in ",." and _BYLINE_RE.match(text, a, min(hi, a + 40)):
+            return None  # '"Hamilton to play Chicago in 2016," by the Tribune's Ann Lee': a headline and its byline
         short = _word_count(text, sp.start, sp.end) < self.min_words
         cue: Cue | None
         new_sentence_after = (
@@ -512,6 +514,9 @@ class QuoteStage:
             unclosed=sp.close_mark is None, starts_para=sp.start - ps <= 2,
         )
 
+
+#: A byline right after a closing mark: what was quoted is the title of a piece.
+_BYLINE_RE = re.compile(r" by (?:the )?[A-Z]")
 
 #: Marks the words that lead into a quote do not reach across: quote marks, a parenthesis, a colon, a dash.
 _LEAD_STOPS = frozenset("\"“”«»(:—–")
