@@ -780,3 +780,9 @@ def test_a_quoted_headline_followed_by_a_byline_is_not_speech():
               '"The harbour museum will close at the end of December," Ola Lund said.')
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("The harbour museum will close at the end of December,", "Ola Lund")]
+
+
+def test_a_sentence_may_open_with_the_verb_of_saying_before_its_speaker():
+    doc = run('Said Anna Berg, who grew up by the old harbour, "We were all so proud of the pier."\n'
+              'Said the mayor: "We will rebuild it."')
+    assert [(q.cue.text, q.speaker_mention.text) for q in doc.quotes] == [("Said", "Anna Berg"), ("Said", "the mayor")]

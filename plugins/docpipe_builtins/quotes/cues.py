@@ -697,6 +697,13 @@ def _np_starts_window(toks: list[Token], i: int, np: SpeakerNP) -> bool:
     return True
 
 
+def _inverted_opening(tokens: list[Token], v: int, lo: int, info: VerbInfo) -> bool:
+    """A capitalised verb of saying that opens the sentence before its speaker: 'Said Ann Lee, who grew up
+    here, "..."', 'Said the mayor: "..."' (elsewhere a capitalised form is a name or a headline word)."""
+    return v == lo and v + 1 < len(tokens) and info.base in QUOTE_TAKING and (
+        tokens[v + 1].capitalized or tokens[v + 1].lower in ("the", "a", "an", "one", "another"))
+
+
 def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max_gap: int = 8,
                direct_only: bool = True) -> Cue | None:
     """A cue before an opening mark: ``X said: "``, ``X told reporters "``, ``asked "``, ``pollster Ann Lee: "``.
@@ -710,7 +717,8 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
     for v in range(n - 1, max(lo, n - 1 - max_gap) - 1, -1):
         tok = tokens[v]
         info = lexicon.get(tok.lower)
-        if info is None or not (info.direct_cue or (not direct_only and info.speech)) or tok.capitalized or (
+        if info is None or not (info.direct_cue or (not direct_only and info.speech)) or (
+                tok.capitalized and not _inverted_opening(tokens, v, lo, info)) or (
                 v > 0 and tokens[v - 1].lower in NOUN_MARKERS) or (
                 v > 1 and tok.lower == info.base and tokens[v - 2].lower in ("a", "an") and tokens[v - 1].is_word):
             continue  # "the report", "a snappy retort": a noun
