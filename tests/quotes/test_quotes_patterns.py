@@ -511,8 +511,8 @@ def test_a_title_before_the_name_of_an_apposition_speaker():
 
 def test_an_indirect_content_ends_where_the_main_clause_reports_again():
     doc = run("Ola Dahl, who said the pier was checked by the council's engineer, said he knew of no cracks.")
-    (q,) = doc.quotes
-    assert doc.text[q.start : q.end] == "the pier was checked by the council's engineer"
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the pier was checked by the council's engineer", "Ola Dahl"), ("he knew of no cracks", "Ola Dahl")]
 
 
 def test_quoted_words_that_end_a_reported_clause_make_one_mixed_quote():
@@ -786,3 +786,17 @@ def test_a_sentence_may_open_with_the_verb_of_saying_before_its_speaker():
     doc = run('Said Anna Berg, who grew up by the old harbour, "We were all so proud of the pier."\n'
               'Said the mayor: "We will rebuild it."')
     assert [(q.cue.text, q.speaker_mention.text) for q in doc.quotes] == [("Said", "Anna Berg"), ("Said", "the mayor")]
+
+
+def test_the_main_clause_after_a_relative_clause_with_its_own_cue_is_attributed_too():
+    doc = run("Sen. Anna Berg, who has endorsed Mayor Ola Lund, said the pier would reopen in May.")
+    assert [(doc.text[q.start : q.end], q.cue.text, q.speaker, q.speaker_mention.text) for q in doc.quotes] == [
+        ("Mayor Ola Lund", "endorsed", "Anna Berg", "who"),
+        ("the pier would reopen in May", "said", "Anna Berg", "Anna Berg")]
+
+
+def test_a_day_between_the_subject_and_its_verb_is_not_the_speaker():
+    doc = run("Ola Lund later Thursday told reporters that the pier would reopen.\n"
+              "A harbour survey released Friday found that most boats were safe.\n"
+              "Anna Berg, who chairs the council, on Sunday defended the plan to close the pier.")
+    assert [q.speaker_mention.text for q in doc.quotes] == ["Ola Lund", "A harbour survey", "Anna Berg"]

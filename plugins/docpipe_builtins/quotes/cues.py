@@ -314,6 +314,18 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
             np = _np(text, tokens[s2 : p - 1])
             if np is not None:
                 return np
+    if s > lo and all(t.lower in TIME_WORDS or t.lower in _DAY_PARTS for t in tokens[s : j + 1] if t.is_word):
+        # "Priebus later Thursday told", "A poll released Friday found", "X, who ..., on Sunday defended":
+        # the when between the subject and its verb
+        p = s - 1
+        while p > lo and tokens[p].lower in ("late", "early", "mid", "later", "earlier", "on", "this", "last", "past"):
+            p -= 1
+        if p >= lo and tokens[p].lower.endswith("ed") and not tokens[p].capitalized and p - 1 >= lo:
+            p -= 1  # (a participle: "released", "published")
+        if p >= lo and (tokens[p].is_word or tokens[p].text == ","):
+            np = subject_left(text, tokens, p + 1, lo, lexicon)
+            if np is not None:
+                return np
     if s - 1 >= lo and tokens[s - 1].is_word and not tokens[s - 1].capitalized:
         # "an official who spoke anonymously to discuss internal strategy said": the NP before the verb is
         # the object of a relative clause; its antecedent speaks
@@ -1046,6 +1058,11 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
             break
         _stop_before_next_speaker(rest, found[-1], lexicon)
         out.extend(found)
+        # "X, who endorsed Y, said ...": the relative clause's verb was found first; the main one is X's too
+        main = _main_clause_after_relative(text, rest, found[-1], lexicon)
+        if main:
+            out.extend(main)
+            found = main
         # "X urged Congress to keep it, although they say they support ...": the clause after the
         # content's end may hold an attribution of its own
         done = max(found[-1].end, found[-1].cue.cue.end)  # (past the cue too: "CONTENT, X said ..." uses it up)
@@ -1060,6 +1077,38 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
 
 
 _NOT_A_SUBJECT = AUX_ADVERBS | {"and", "to"}
+
+
+def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch,
+                                lexicon: dict[str, VerbInfo]) -> list[IndirectMatch]:
+    """When ``m``'s cue sits in a relative clause between commas ("Sen. Ann Lee, who has endorsed Berg,
+    said the pier ..."), end ``m`` at the clause's closing comma when a verb follows it, and return the
+    attributions of the main clause read without the relative clause ("Sen. Ann Lee said the pier ...")."""
+    cue_i = next((i for i, t in enumerate(tokens) if t.start >= m.cue.cue.start), None)
+    if cue_i is None:
+        return []
+    rel = None
+    for i in range(cue_i - 1, max(-1, cue_i - 6), -1):
+        if tokens[i].lower in ("who", "which") and i > 0 and tokens[i - 1].text == ",":
+            rel = i - 1
+            break
+        if tokens[i].text in TERMINATORS or tokens[i].text == "," or tokens[i].text in QUOTE_CHARS:
+            break
+    if rel is None or rel < 1:
+        return []
+    end_i = next((i for i in range(cue_i + 1, len(tokens)) if tokens[i].text == ","), None)
+    if end_i is None or end_i + 2 >= len(tokens):
+        return []
+    verb = tokens[end_i + 1]
+    if not _verb_like(verb, lexicon):
+        return []
+    if m.end > tokens[end_i].start:
+        m.end = tokens[end_i - 1].end  # ("Cruz, who has seen his lead evaporate, challenged ...": not the main clause)
+    if verb.lower not in lexicon:
+        return []
+    main = tokens[:rel] + tokens[end_i + 1 :]  # (tokens keep their offsets: spans stay right)
+    found = _find_indirect_with_coordination(text, main, lexicon)
+    return [f for f in found if f.cue.cue.start >= verb.start]
 
 
 def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: dict[str, VerbInfo]) -> None:
