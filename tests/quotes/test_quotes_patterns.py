@@ -800,3 +800,13 @@ def test_a_day_between_the_subject_and_its_verb_is_not_the_speaker():
               "A harbour survey released Friday found that most boats were safe.\n"
               "Anna Berg, who chairs the council, on Sunday defended the plan to close the pier.")
     assert [q.speaker_mention.text for q in doc.quotes] == ["Ola Lund", "A harbour survey", "Anna Berg"]
+
+
+def test_a_participle_after_a_cue_goes_on_into_a_quote_that_opens_inside_its_clause():
+    doc = run('"The pier is safe," Anna Berg said, adding that "the ferry will run all winter."\n'
+              '"The pier is safe," Ola Lund said, noting he had walked it every morning.')
+    assert [(doc.text[q.start : q.end], q.kind, q.cue.text) for q in doc.quotes] == [
+        ("The pier is safe,", "direct", "said"),
+        ('that "the ferry will run all winter', "mixed", "adding"),
+        ("The pier is safe,", "direct", "said"),
+        ("he had walked it every morning", "indirect", "noting")]

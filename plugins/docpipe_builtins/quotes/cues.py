@@ -1557,7 +1557,8 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
                 return None  # ', adding, "...': a quotation follows, which takes the participle as its cue
             if info.base == "refer" and tokens[first].lower == "to" and first + 1 < n:
                 first += 1  # ", referring to the new rules": what is referred to
-            if tokens[first].lower == "that" or info.bare or "object" in info.tags:
+            if tokens[first].lower == "that" or info.bare or "object" in info.tags or _pronoun_subject(tokens[first]):
+                # (a pronoun opens a clause even after a verb that mostly takes "that": ", noting he would ...")
                 end = n
                 for j in range(first, n):
                     if tokens[j].text in TERMINATORS and not _is_abbrev_dot(tokens, j):

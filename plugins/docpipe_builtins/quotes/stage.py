@@ -86,6 +86,17 @@ def _make_mixed(text: str, f: _Found, start: int, end: int) -> None:
     f.kind, f.start, f.end = "mixed", start, max(end, close)
 
 
+_QUOTE_MARKS = frozenset("\"“”")
+
+
+def _quote_inside_clause(text: str, start: int, end: int) -> bool:
+    """The first double quote mark in ``text[start:end]`` opens a quotation inside the clause: a word and a
+    space before it, a lower-case letter after it ('adding that "the party will ..."')."""
+    q = next((k for k in range(start, end) if text[k] in _QUOTE_MARKS), None)
+    return q is not None and q - 2 >= start and text[q - 1] == " " and text[q - 2].isalpha() and text[
+        q + 1 : q + 2].islower()
+
+
 def _word_count(text: str, start: int, end: int, cap: int = 12) -> int:
     """Words in text[start:end], counting no further than ``cap`` (bounded work on huge quotes)."""
     return len(text[start : min(end, start + cap * 20)].split()[:cap])
@@ -236,9 +247,16 @@ class QuoteStage:
             accepted[i] = f
             out.append(f)
             if f.cue is not None and f.cue.start > f.end and self.indirect:
-                more = continuation_after_cue(text, ptoks.window(f.cue.end, min(pe, f.cue.end + 4 * self.window), upto_quote=True), lex)
+                hi = min(pe, f.cue.end + 4 * self.window)
+                more = continuation_after_cue(text, ptoks.window(f.cue.end, hi, upto_quote=True), lex)
+                if (more is None or text[more[1] - 1] in _QUOTE_MARKS):
+                    # ', adding that "the party will come together"': the window stopped at the quote mark
+                    whole = continuation_after_cue(text, ptoks.window(f.cue.end, hi), lex)
+                    if whole is not None and _quote_inside_clause(text, whole[0], whole[1]):
+                        more = whole
                 if more is not None:
-                    out.append(_Found(more[0], more[1], "indirect", index, np=f.np, cue=more[2], confidence=0.6))
+                    kind = "mixed" if _quote_inside_clause(text, more[0], more[1]) else "indirect"
+                    out.append(_Found(more[0], more[1], kind, index, np=f.np, cue=more[2], confidence=0.6))
         # nested quotes inside accepted quotes
         for i, sp in enumerate(spans):
             if sp.parent is None or sp.parent not in accepted:
