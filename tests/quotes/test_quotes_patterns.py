@@ -810,3 +810,18 @@ def test_a_participle_after_a_cue_goes_on_into_a_quote_that_opens_inside_its_cla
         ('that "the ferry will run all winter', "mixed", "adding"),
         ("The pier is safe,", "direct", "said"),
         ("he had walked it every morning", "indirect", "noting")]
+
+
+def test_a_sentence_ending_in_records_show_is_attributed_to_the_records():
+    doc = run("Most of the money came from harbour companies that no longer exist, council records show.\n"
+              "Anna Berg said the pier was safe, the harbour survey showed.")
+    first, second = doc.quotes  # (the second sentence reports Anna Berg's words, not the survey's)
+    assert (doc.text[first.start : first.end], first.cue.text, first.speaker_mention.text) == (
+        "Most of the money came from harbour companies that no longer exist", "show", "council records")
+    assert (second.cue.text, second.speaker_mention.text) == ("said", "Anna Berg")
+
+
+def test_an_inverted_cue_may_end_with_a_place_after_the_speakers_name():
+    doc = run("Even the ferry has more riders this winter, says harbour historian Anna Berg in Tromso.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker) == ("Even the ferry has more riders this winter", "Anna Berg")

@@ -599,8 +599,11 @@ def _ing_modifier(prev: Token, tok: Token, nxt: Token, lexicon: dict[str, VerbIn
             and not nxt.capitalized and nxt.lower not in DETERMINERS and _is_np_word(nxt, lexicon))
 
 
-def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> Cue | None:
-    """A cue right after a closing mark: ``, X said``, ``said X``, ``according to X``."""
+def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_verb: bool = False) -> Cue | None:
+    """A cue right after a closing mark: ``, X said``, ``said X``, ``according to X``.
+
+    ``any_verb``: a verb of belief or evidence may be the cue too (``, records show``): for indirect
+    attributions, where the caller decides whether it may."""
     toks = _cut_window(tokens)
     i = 0
     while i < len(toks) and toks[i].text in _INTRO_PUNCT:
@@ -630,7 +633,7 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> C
         info = lexicon.get(toks[k].lower)
         if info is not None and k + 1 < n and _ing_modifier(toks[k - 1], toks[k], toks[k + 1], lexicon):
             continue  # 'former policy planning director Anne Lind wrote': a noun's modifier, not the verb
-        if info is not None and info.direct_cue and not toks[k].capitalized and not _modifier_after_determiner(
+        if info is not None and (info.direct_cue or any_verb) and not toks[k].capitalized and not _modifier_after_determiner(
                 toks[k - 1], toks[k]):
             np = subject_left(text, toks, k, i, lexicon)
             # the NP must start the window (no other clause between the quote and the NP)
@@ -1350,6 +1353,14 @@ def _that_after_addressee(tokens: list[Token], e: int, n: int, lexicon: dict[str
     return None
 
 
+def _place_after_name(tail: list[Token], np_end: int, np: SpeakerNP, lexicon: dict[str, VerbInfo]) -> bool:
+    """'..., says political scientist Ann Lee in Almaty.': a short phrase after the named speaker of an
+    inverted cue ends the sentence (a phrase, not an object: "said the plan put forward by X is ...")."""
+    rest = tail[np_end + 1 :]
+    return np.kind == "person" and np.name is not None and rest[0].lower in PREPOSITIONS and len(rest) <= 5 and (
+        not any(t.lower == "that" or t.lower in lexicon for t in rest))
+
+
 def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
     """One attribution per sentence (PolNeAR is univocal): the outermost pattern that fits."""
     n = len(tokens)
@@ -1406,7 +1417,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if tokens[c].text != "," or c + 1 >= last:
             continue
         tail = tokens[c + 1 : last]
-        cue = cue_after(text, tail + [Token(tokens[last - 1].end, tokens[last - 1].end, ".")], lexicon)
+        cue = cue_after(text, tail + [Token(tokens[last - 1].end, tokens[last - 1].end, ".")], lexicon, any_verb=True)
         if cue is not None and cue.cue.end >= tail[0].start:
             # the verb must end the sentence, give or take a short PP/object ("he said on Monday")
             verb_i = next(i for i, t in enumerate(tail) if t.start == cue.cue.start)
@@ -1417,6 +1428,11 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             if w and after[w].text == ",":
                 after = after[w:]  # "..., lawmakers said Friday afternoon, as they ...": the when, then a comma
             info = lexicon.get(tail[verb_i].lower)
+            if info is not None and not info.direct_cue and (after or not info.bare or cue.how != "after" or any(
+                    lowers[k] in lexicon and lexicon[lowers[k]].speech for k in range(c))):
+                # "..., records show.": a verb of belief or evidence only when it ends a sentence that reports
+                # nothing else ("X said the videos ..., the footage showed" is X's)
+                break
             if after and info is not None and info.base in _ADDRESSEE_VERBS:
                 e = collect_right(after, 0, len(after), lexicon)
                 if 0 < e < len(after) and after[e].lower in SUBORDINATORS:
@@ -1425,7 +1441,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                     after[1]) and info is not None and info.speech:
                 after = after[:1]  # "..., the captain said as he left the pier": the writer's clause, not content
             np_end = next((i for i, t in enumerate(tail) if t.end >= cue.np.mention.end), len(tail) - 1)
-            inverted_ok = cue.how == "inverted" and (np_end >= len(tail) - 1 or tail[np_end + 1].text == ",")
+            inverted_ok = cue.how == "inverted" and (np_end >= len(tail) - 1 or tail[np_end + 1].text == "," or (
+                _place_after_name(tail, np_end, cue.np, lexicon)))
             clause_follows = bool(after) and _pronoun_subject(after[0])  # "As for Trump, he said he’s not worried."
             if inverted_ok or cue.how != "inverted" and (len(after) <= 5 or after[0].text == ",") and not any(
                     t.lower == "that" for t in after[:6]) and not clause_follows:
