@@ -825,3 +825,12 @@ def test_an_inverted_cue_may_end_with_a_place_after_the_speakers_name():
     doc = run("Even the ferry has more riders this winter, says harbour historian Anna Berg in Tromso.")
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.speaker) == ("Even the ferry has more riders this winter", "Anna Berg")
+
+
+def test_a_reported_clause_ends_at_a_closing_mark_followed_by_the_subjects_next_clause():
+    doc = run('The mayor held her fire on the council, calling Anna Berg a "good neighbour" and she did not '
+              'name anyone else.\n'
+              'Ola Lund called the plan "a terrible deal" and ranked the pier among the worst projects in the '
+              'north.')
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        'Anna Berg a "good neighbour"', 'the plan "a terrible deal"']

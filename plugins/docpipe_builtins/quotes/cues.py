@@ -948,6 +948,11 @@ def _quoting_after(mark: str, quoting: bool) -> bool:
     return quoting
 
 
+def _past_form(tok: Token) -> bool:
+    """A lower-case word in -ed: most often a verb in the past ("ranked", "mishandled")."""
+    return tok.lower.endswith("ed") and not tok.capitalized and len(tok.text) > 3
+
+
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
     """Offset where content ends: before a final sentence terminator.
 
@@ -982,6 +987,10 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     or (tokens[k + 1].lower == "but" and tokens[k + 2].lower.endswith("ed"))):  # ", but stopped short"
                 end_index = k
                 break
+            if tok.text in CLOSING_QUOTES and not quoting and k + 2 < end_index and tokens[k + 1].lower == "and" and (
+                    _pronoun_subject(tokens[k + 2]) or _past_form(tokens[k + 2])):
+                end_index = k + 1  # 'calling him a "nice guy" and he didn't ...', '"a terrible deal" and ranked ...':
+                break  # the writer goes on with the subject's next clause or act
             if tok.text in CLOSING_QUOTES and k + 1 < end_index and tokens[k + 1].lower in _WEEKDAYS:
                 end_index = k + 1  # 'called her a "disgrace" Wednesday on The Show': the writer's when and where
                 break
