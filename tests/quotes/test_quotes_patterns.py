@@ -834,3 +834,10 @@ def test_a_reported_clause_ends_at_a_closing_mark_followed_by_the_subjects_next_
               'north.')
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
         'Anna Berg a "good neighbour"', 'the plan "a terrible deal"']
+
+
+def test_a_short_quote_after_will_say_belongs_to_the_outer_reported_clause():
+    doc = run('Anna Berg said she expected that the fishermen will say "no" to the new quotas.')
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.kind, q.cue.text, q.speaker) == (
+        'she expected that the fishermen will say "no" to the new quotas', "mixed", "said", "Anna Berg")

@@ -86,6 +86,9 @@ def _make_mixed(text: str, f: _Found, start: int, end: int) -> None:
     f.kind, f.start, f.end = "mixed", start, max(end, close)
 
 
+#: A modal or "to" right before a verb of saying: the saying is not (yet) done ("will say", "to say").
+_MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $")
+
 _QUOTE_MARKS = frozenset("\"“”")
 
 
@@ -509,6 +512,9 @@ class QuoteStage:
             lead = _sentence_lead(text, toks, self._cue_words)
             if lead is None or toks[-1].lower in _NAMING_WORDS:
                 return None  # ('The spot, titled "Arrogant," features a report': a name, not words said)
+        if short and not starts and cue is not None and cue is before and _MODAL_BEFORE_RE.search(
+                text, max(0, cue.cue.start - 8), cue.cue.start):
+            return None  # 'X said Americans will say "no" to ...': words not (yet) said, inside X's reported clause
         if cue is None and nested:
             return None
         start, end, kind = sp.start, sp.end, "direct"
