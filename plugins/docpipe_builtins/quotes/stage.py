@@ -89,6 +89,8 @@ def _make_mixed(text: str, f: _Found, start: int, end: int) -> None:
 #: A modal or "to" right before a verb of saying: the saying is not (yet) done ("will say", "to say").
 _MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $")
 
+#: Right after a cue: a participle, then a quote mark before the sentence ends (", adding that "...").
+_PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,60}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
 _QUOTE_MARKS = frozenset("\"“”")
 
 
@@ -252,8 +254,10 @@ class QuoteStage:
             if f.cue is not None and f.cue.start > f.end and self.indirect:
                 hi = min(pe, f.cue.end + 4 * self.window)
                 more = continuation_after_cue(text, ptoks.window(f.cue.end, hi, upto_quote=True), lex)
-                if (more is None or text[more[1] - 1] in _QUOTE_MARKS):
+                if (more is None or text[more[1] - 1] in _QUOTE_MARKS) and _PARTICIPLE_BEFORE_MARK_RE.match(
+                        text, f.cue.end, hi):
                     # ', adding that "the party will come together"': the window stopped at the quote mark
+                    # (read again without that stop only then: most cues have no participle after them)
                     whole = continuation_after_cue(text, ptoks.window(f.cue.end, hi), lex)
                     if whole is not None and _quote_inside_clause(text, whole[0], whole[1]):
                         more = whole
