@@ -841,3 +841,19 @@ def test_a_short_quote_after_will_say_belongs_to_the_outer_reported_clause():
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.kind, q.cue.text, q.speaker) == (
         'she expected that the fishermen will say "no" to the new quotas', "mixed", "said", "Anna Berg")
+
+
+def test_a_second_speaker_joined_by_and_without_a_comma_has_an_attribution_of_its_own():
+    doc = run("Anna Berg said the pier is safe and Ola Lund said the ferry will run all winter.\n"
+              "The harbour survey found that twice as many Democrats and Republicans said the quotas were too "
+              "low.")  # (one subject: "Democrats and Republicans")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the pier is safe", "Anna Berg"), ("the ferry will run all winter", "Ola Lund"),
+        ("that twice as many Democrats and Republicans said the quotas were too low", "The harbour survey")]
+
+
+def test_a_clause_joined_to_a_quotes_reporting_clause_may_hold_its_own_attribution():
+    doc = run('"The pier is safe," Anna Berg said, but Ola Lund added that the ferry would wait until June.')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ("The pier is safe,", "direct", "Anna Berg"),
+        ("that the ferry would wait until June", "indirect", "Ola Lund")]

@@ -1127,13 +1127,17 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
     """End ``m``'s content before ", while other voters said ...", ", but critics say ...": a clause with a
     speaker and a reporting verb of its own is the next attribution (found by the caller's next scan)."""
     for k in range(len(tokens) - 4):
-        if tokens[k].start <= m.start + 8 or tokens[k].text != ",":
+        # "... the pier is safe and Ola Lund said ...": "and" with no comma, between a lower-case word (not
+        # "Democrats and Democratic leaners said", one subject) and a name
+        bare_and = tokens[k].lower == "and" and tokens[k].start > m.start + 8 and tokens[k + 1].capitalized and (
+            tokens[k - 1].is_word and not tokens[k - 1].capitalized)
+        if not bare_and and (tokens[k].start <= m.start + 8 or tokens[k].text != ","):
             continue
         if tokens[k].start >= m.end:
             return
-        if tokens[k + 1].lower not in CLAUSE_CONJUNCTIONS and tokens[k + 1].lower != "and":
+        if not bare_and and tokens[k + 1].lower not in CLAUSE_CONJUNCTIONS and tokens[k + 1].lower != "and":
             continue
-        for v in range(k + 3, min(len(tokens) - 1, k + 8)):
+        for v in range(k + 2 if bare_and else k + 3, min(len(tokens) - 1, k + 8)):
             tok = tokens[v]
             info = lexicon.get(tok.lower)
             if tok.text in TERMINATORS or tok.text == "," or tok.text in QUOTE_CHARS:

@@ -92,6 +92,8 @@ _MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $"
 #: Right after a cue: a participle, then a quote mark before the sentence ends (", adding that "...").
 _PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,60}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
 _QUOTE_MARKS = frozenset("\"“”")
+#: Words that join a second clause to a quote's reporting clause after a comma.
+_JOINING_WORDS = frozenset(["and", "but", "while", "whereas", "although"])
 
 
 def _quote_inside_clause(text: str, start: int, end: int) -> bool:
@@ -253,7 +255,8 @@ class QuoteStage:
             out.append(f)
             if f.cue is not None and f.cue.start > f.end and self.indirect:
                 hi = min(pe, f.cue.end + 4 * self.window)
-                more = continuation_after_cue(text, ptoks.window(f.cue.end, hi, upto_quote=True), lex)
+                after_cue = ptoks.window(f.cue.end, hi, upto_quote=True)
+                more = continuation_after_cue(text, after_cue, lex)
                 if (more is None or text[more[1] - 1] in _QUOTE_MARKS) and _PARTICIPLE_BEFORE_MARK_RE.match(
                         text, f.cue.end, hi):
                     # ', adding that "the party will come together"': the window stopped at the quote mark
@@ -264,6 +267,8 @@ class QuoteStage:
                 if more is not None:
                     kind = "mixed" if _quote_inside_clause(text, more[0], more[1]) else "indirect"
                     out.append(_Found(more[0], more[1], kind, index, np=f.np, cue=more[2], confidence=0.6))
+                else:
+                    out.extend(self._clause_after_cue(text, after_cue, index))
         # nested quotes inside accepted quotes
         for i, sp in enumerate(spans):
             if sp.parent is None or sp.parent not in accepted:
@@ -321,6 +326,20 @@ class QuoteStage:
                     out.append(_Found(m.start, m.end, kind, index, np=m.cue.np, cue=m.cue.cue,
                                       confidence=0.5 if m.belief else 0.7))
         return out
+
+    def _clause_after_cue(self, text: str, toks: list[Token], index: int) -> list[_Found]:
+        """'"...," Carson said, but he said he is being asked about ...': a clause joined to a quote's
+        reporting clause by ", and" / ", but" / ", while" may hold an attribution of its own. ``toks`` start
+        right after the cue; the sentence must end before the next quote mark."""
+        end_k = next((k for k, t in enumerate(toks) if t.text in ".!?;" and not _is_abbrev_dot(toks, k)), None)
+        if end_k is None:
+            return []
+        conj = next((k for k in range(min(end_k - 3, 12)) if toks[k].text == "," and toks[k + 1].lower in _JOINING_WORDS),
+                    None)
+        if conj is None or any(t.text in _QUOTE_MARKS for t in toks[conj:end_k]):
+            return []
+        return [_Found(m.start, m.end, "indirect", index, np=m.cue.np, cue=m.cue.cue, confidence=0.5 if m.belief else 0.7)
+                for m in find_indirect(text, toks[conj + 2 : end_k + 1], self._lexicon)]
 
     def _indirect_before_quote(self, text: str, ptoks: ParagraphTokens, s: int, first: _Found,
                                index: int) -> _Found | None:
