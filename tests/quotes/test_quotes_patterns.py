@@ -857,3 +857,11 @@ def test_a_clause_joined_to_a_quotes_reporting_clause_may_hold_its_own_attributi
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
         ("The pier is safe,", "direct", "Anna Berg"),
         ("that the ferry would wait until June", "indirect", "Ola Lund")]
+
+
+def test_a_relative_clause_of_saying_on_a_quotes_speaker_is_the_speakers_attribution():
+    doc = run('"The pier is safe," said Anna Berg, 54, from Tromso, who said the ferry would wait until June.\n'
+              '"The pier is safe," said Ola Lund, who endorsed the harbour plan last year.')
+    assert [(doc.text[q.start : q.end], q.speaker, q.speaker_mention.text) for q in doc.quotes] == [
+        ("The pier is safe,", "Anna Berg", "Anna Berg"), ("the ferry would wait until June", "Anna Berg", "who"),
+        ("The pier is safe,", "Ola Lund", "Ola Lund")]

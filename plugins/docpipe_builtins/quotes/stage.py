@@ -268,7 +268,7 @@ class QuoteStage:
                     kind = "mixed" if _quote_inside_clause(text, more[0], more[1]) else "indirect"
                     out.append(_Found(more[0], more[1], kind, index, np=f.np, cue=more[2], confidence=0.6))
                 else:
-                    out.extend(self._clause_after_cue(text, after_cue, index))
+                    out.extend(self._clause_after_cue(text, after_cue, index, f.np))
         # nested quotes inside accepted quotes
         for i, sp in enumerate(spans):
             if sp.parent is None or sp.parent not in accepted:
@@ -327,19 +327,38 @@ class QuoteStage:
                                       confidence=0.5 if m.belief else 0.7))
         return out
 
-    def _clause_after_cue(self, text: str, toks: list[Token], index: int) -> list[_Found]:
-        """'"...," Carson said, but he said he is being asked about ...': a clause joined to a quote's
-        reporting clause by ", and" / ", but" / ", while" may hold an attribution of its own. ``toks`` start
-        right after the cue; the sentence must end before the next quote mark."""
+    def _clause_after_cue(self, text: str, toks: list[Token], index: int, speaker: SpeakerNP | None) -> list[_Found]:
+        """What a quote's reporting clause goes on to attribute. ``toks`` start right after the cue; the
+        sentence must end before the next quote mark.
+
+        * '"...," Carson said, but he said he is being asked about ...': a clause joined by ", and",
+          ", but", ", while" may hold an attribution of its own;
+        * '"...," said Ann Lee, 24, from Tromso, who said the pier ...': a relative clause on the speaker
+          with a verb of saying is the speaker's too (who "endorsed" or "declined" someone is biography).
+        """
         end_k = next((k for k, t in enumerate(toks) if t.text in ".!?;" and not _is_abbrev_dot(toks, k)), None)
         if end_k is None:
             return []
-        conj = next((k for k in range(min(end_k - 3, 12)) if toks[k].text == "," and toks[k + 1].lower in _JOINING_WORDS),
-                    None)
-        if conj is None or any(t.text in _QUOTE_MARKS for t in toks[conj:end_k]):
+        join = next((k for k in range(min(end_k - 3, 12)) if toks[k].text == "," and (
+            toks[k + 1].lower in _JOINING_WORDS or toks[k + 1].lower == "who")), None)
+        if join is None or any(t.text in _QUOTE_MARKS for t in toks[join:end_k]):
             return []
-        return [_Found(m.start, m.end, "indirect", index, np=m.cue.np, cue=m.cue.cue, confidence=0.5 if m.belief else 0.7)
-                for m in find_indirect(text, toks[conj + 2 : end_k + 1], self._lexicon)]
+        if toks[join + 1].lower in _JOINING_WORDS:
+            return [_Found(m.start, m.end, "indirect", index, np=m.cue.np, cue=m.cue.cue,
+                           confidence=0.5 if m.belief else 0.7)
+                    for m in find_indirect(text, toks[join + 2 : end_k + 1], self._lexicon)]
+        who = toks[join + 1]
+        found = []
+        for m in find_indirect(text, toks[: end_k + 1], self._lexicon):
+            info = self._lexicon.get(m.cue.cue.text.lower())
+            if m.cue.cue.start > who.start and m.cue.cue.start - who.start < 8 and not m.belief and (
+                    info is not None and info.bare):
+                np = m.cue.np
+                if speaker is not None:  # (the antecedent is the quote's speaker, whatever stands between)
+                    np = SpeakerNP(speaker.kind, Mention(who.text, who.start, who.end), speaker.name, speaker.title,
+                                   speaker.pronoun)
+                found.append(_Found(m.start, m.end, "indirect", index, np=np, cue=m.cue.cue, confidence=0.7))
+        return found
 
     def _indirect_before_quote(self, text: str, ptoks: ParagraphTokens, s: int, first: _Found,
                                index: int) -> _Found | None:
