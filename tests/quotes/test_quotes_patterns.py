@@ -865,3 +865,11 @@ def test_a_relative_clause_of_saying_on_a_quotes_speaker_is_the_speakers_attribu
     assert [(doc.text[q.start : q.end], q.speaker, q.speaker_mention.text) for q in doc.quotes] == [
         ("The pier is safe,", "Anna Berg", "Anna Berg"), ("the ferry would wait until June", "Anna Berg", "who"),
         ("The pier is safe,", "Ola Lund", "Ola Lund")]
+
+
+def test_a_participle_after_a_cue_may_take_a_noun_phrase_object():
+    doc = run('"We will win here," Anna Berg said, repeating a promise she has made at every harbour meeting.\n'
+              '"The council lost its way," Ola Lund said, recalling his own years there: "We never met."')
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("We will win here,", "said"), ("a promise she has made at every harbour meeting", "repeating"),
+        ("The council lost its way,", "said"), ("We never met.", "recalling")]

@@ -1587,13 +1587,18 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
                 return None  # ', adding, "...': a quotation follows, which takes the participle as its cue
             if info.base == "refer" and tokens[first].lower == "to" and first + 1 < n:
                 first += 1  # ", referring to the new rules": what is referred to
-            if tokens[first].lower == "that" or info.bare or "object" in info.tags or _pronoun_subject(tokens[first]):
-                # (a pronoun opens a clause even after a verb that mostly takes "that": ", noting he would ...")
+            # (a pronoun opens a clause even after a verb that mostly takes "that": ", noting he would ...";
+            # a determiner opens the object of any verb of saying: ", repeating a false claim that ...")
+            object_np = tokens[first].lower in NOUN_MARKERS
+            if tokens[first].lower == "that" or info.bare or "object" in info.tags or _pronoun_subject(
+                    tokens[first]) or object_np:
                 end = n
                 for j in range(first, n):
                     if tokens[j].text in TERMINATORS and not _is_abbrev_dot(tokens, j):
                         end = j
                         break
+                    if object_np and tokens[j].text == ":" and j + 1 < n and tokens[j + 1].text in QUOTE_CHARS:
+                        return None  # ', recalling her own experience: "..."': the participle introduces the quote
                 if end - first < 3:
                     return None
                 return tokens[first].start, tokens[end - 1].end, _mention(text, [tokens[k + 1]])
