@@ -20,7 +20,9 @@ from docpipe.model import Document, Mention, Quote
 from .cues import (
     CLOSING_QUOTES,
     Cue,
+    IndirectMatch,
     _is_abbrev_dot,
+    _is_terminator,
     _noun_use,
     clause_subject,
     continuation_after_cue,
@@ -67,6 +69,12 @@ class _Found:
     mention: Mention | None = None
     speaker_name: str | None = None
     joins: _Found | None = None  # a quote of the same quotation in the paragraph before (see _to_quotes)
+
+
+def _found_from_match(m: IndirectMatch, index: int, kind: str = "indirect") -> _Found:
+    """An indirect (or mixed) attribution found by :func:`find_indirect`, as a quote of paragraph ``index``
+    (a belief or an intention is less sure than words said)."""
+    return _Found(m.start, m.end, kind, index, np=m.cue.np, cue=m.cue.cue, confidence=0.5 if m.belief else 0.7)
 
 
 def _second_part(text: str, first: _Found, f: _Found) -> None:
@@ -323,8 +331,7 @@ class QuoteStage:
                     fi = bisect.bisect_left(fragment_starts, m.start)  # fragments are sorted by start
                     inside = fi < len(fragments) and fragments[fi].end <= m.end
                     kind = "mixed" if inside else "indirect"
-                    out.append(_Found(m.start, m.end, kind, index, np=m.cue.np, cue=m.cue.cue,
-                                      confidence=0.5 if m.belief else 0.7))
+                    out.append(_found_from_match(m, index, kind))
         return out
 
     def _clause_after_cue(self, text: str, toks: list[Token], index: int, speaker: SpeakerNP | None) -> list[_Found]:
@@ -336,7 +343,7 @@ class QuoteStage:
         * '"...," said Ann Lee, 24, from Tromso, who said the pier ...': a relative clause on the speaker
           with a verb of saying is the speaker's too (who "endorsed" or "declined" someone is biography).
         """
-        end_k = next((k for k, t in enumerate(toks) if t.text in ".!?;" and not _is_abbrev_dot(toks, k)), None)
+        end_k = next((k for k in range(len(toks)) if _is_terminator(toks, k)), None)
         if end_k is None:
             return []
         join = next((k for k in range(min(end_k - 3, 12)) if toks[k].text == "," and (
@@ -344,9 +351,7 @@ class QuoteStage:
         if join is None or any(t.text in _QUOTE_MARKS for t in toks[join:end_k]):
             return []
         if toks[join + 1].lower in _JOINING_WORDS:
-            return [_Found(m.start, m.end, "indirect", index, np=m.cue.np, cue=m.cue.cue,
-                           confidence=0.5 if m.belief else 0.7)
-                    for m in find_indirect(text, toks[join + 2 : end_k + 1], self._lexicon)]
+            return [_found_from_match(m, index) for m in find_indirect(text, toks[join + 2 : end_k + 1], self._lexicon)]
         who = toks[join + 1]
         found = []
         for m in find_indirect(text, toks[: end_k + 1], self._lexicon):
@@ -376,7 +381,7 @@ class QuoteStage:
         if m.end > mark or _word_count(text, m.start, m.end) < 3 or (
                 first.cue is not None and m.cue.cue.start == first.cue.start):
             return None
-        return _Found(m.start, m.end, "indirect", index, np=m.cue.np, cue=m.cue.cue, confidence=0.5 if m.belief else 0.7)
+        return _found_from_match(m, index)
 
     def _dash_speech(self, text: str, ps: int, pe: int, index: int) -> _Found | None:
         """Dialogue introduced by a dash: ``— We are ready, — said the mayor.``"""
@@ -433,7 +438,7 @@ class QuoteStage:
         the sentence goes on after the quote and ends with its reporting clause, after the last comma or,
         when an apposition closes the sentence, the comma before it."""
         toks = ptoks.window(a, min(hi, a + 300), upto_quote=True)
-        end = next((k for k, t in enumerate(toks) if t.text in ".!?;" and not _is_abbrev_dot(toks, k)), None)
+        end = next((k for k in range(len(toks)) if _is_terminator(toks, k)), None)
         if end is None:
             return None
         commas = [k for k in range(end - 1, 0, -1) if toks[k].text == ","][:2]
@@ -587,7 +592,7 @@ _BYLINE_RE = re.compile(r" by (?:the )?[A-Z]")
 #: Marks the words that lead into a quote do not reach across: quote marks, a parenthesis, a colon, a dash.
 _LEAD_STOPS = frozenset("\"“”«»(:—–")
 #: Tokens that end the clause between "According to X," and a quote: then the quote is not its end.
-_CLAUSE_BREAKS = frozenset(".!?;:\"“”")
+_CLAUSE_BREAKS = frozenset(".!?;:") | _QUOTE_MARKS
 
 
 def _sentence_lead(text: str, toks: list[Token], cue_words: frozenset[str]) -> int | None:
