@@ -187,6 +187,20 @@ def test_lexicon_lists_doubled_consonant_forms():
     assert "admited" not in lexicon and "quiped" not in lexicon
 
 
+def test_packaged_lexicon_lists_each_verb_once():
+    # Lines for one base merge their tags, so a second line hides half of a verb's tags from a reader
+    # of the file: every verb's tags must sit on one line.
+    from importlib import resources
+
+    from docpipe_builtins.quotes import lexicon
+
+    text = resources.files(lexicon.__package__).joinpath(lexicon.LEXICON_FILE).read_text(encoding="utf-8")
+    bases = [line.split("|")[0].split()[0] for line in text.splitlines()
+             if line.split("#", 1)[0].strip()]
+    repeated = sorted({base for base in bases if bases.count(base) > 1})
+    assert repeated == []
+
+
 def test_inverted_cue_with_adjectives_and_a_title_before_the_name():
     doc = run('"I do not know where he stands on the pier," said undecided Harbour voter Ada Lind of Dover.')
     (quote,) = doc.quotes
