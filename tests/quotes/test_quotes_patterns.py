@@ -887,3 +887,35 @@ def test_a_participle_after_a_cue_may_take_a_noun_phrase_object():
     assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
         ("We will win here,", "said"), ("a promise she has made at every harbour meeting", "repeating"),
         ("The council lost its way,", "said"), ("We never met.", "recalling")]
+
+
+def test_an_aside_of_the_writers_between_subject_and_verb_is_skipped():
+    doc = run("Ola Lund, the chairman of the harbour board in Dover, for example, said the ferry would stop.\n"
+              "Harbour pilots in North Tromso, for instance, noted that the quay was too short.\n"
+              "The council's treasurer, Anna Berg, of course, said that the timing was unrelated.")
+    assert [(q.speaker_mention.text, q.speaker) for q in doc.quotes] == [
+        ("Ola Lund", "Ola Lund"), ("Harbour pilots", "Harbour pilots"), ("Anna Berg", "Anna Berg")]
+
+
+def test_the_state_after_a_town_is_not_the_speaker():
+    doc = run("Ola Lund, 22, of Flint, Mich., said the ferry would stop.\n"
+              "Anna Berg, who lost her boat in a storm near Aurora, Colorado, said that the quay was too short.")
+    assert [q.speaker for q in doc.quotes] == ["Ola Lund", "Anna Berg"]
+
+
+def test_a_name_opening_the_sentence_before_its_apposition_is_the_speaker():
+    # (not a capitalised word of the description: "a Lund delegate", "an African-American delegate")
+    doc = run("Anna Berg, a Lund delegate from Vermont, criticized the harbour rules.\n"
+              "Ola Berg, an African-American delegate from Houston, said the ferry would stop.")
+    assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("Anna Berg", "criticized"), ("Ola Berg", "said")]
+
+
+def test_an_opening_participle_or_preposition_is_not_a_speaker():
+    doc = run("Having announced that he would not close the pier, Judge Ann Lee adjourned the hearing.\n"
+              "Recognizing this, the mayor joined the council in writing a new harbour plan.\n"
+              "Utilizing strong language highlighting the floods, the council sought to close the quay.\n"
+              'Of the mayor, Lund, who has given money to the council, said, "He is a decent man."')
+    mentions = [q.speaker_mention.text for q in doc.quotes if q.speaker_mention is not None]
+    assert not {"Having", "Recognizing", "Utilizing", "Of the mayor"} & set(mentions)
+    assert [(q.speaker, q.kind) for q in doc.quotes if q.kind == "direct"] == [("Lund", "direct")]

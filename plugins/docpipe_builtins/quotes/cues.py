@@ -33,7 +33,8 @@ TIME_WORDS = frozenset(
 )
 _LY_WORDS = frozenset(["early", "daily", "weekly", "monthly", "yearly", "quarterly", "family", "elderly", "friendly", "lonely", "ally", "rally", "supply", "holy", "ugly", "silly", "lovely", "deadly", "costly", "timely", "orderly", "bully", "assembly"])
 _ING_NOUNS = frozenset({"spring", "string", "king", "thing", "evening", "morning", "building", "meeting", "wing",
-                        "ruling", "briefing", "hearing", "ring", "being", "offering", "filing", "polling"})
+                        "ruling", "briefing", "hearing", "ring", "being", "offering", "filing", "polling",
+                        "anything", "something", "nothing", "everything"})
 _PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,6}$")
 _ED_NOUNS = frozenset({"red", "bed", "shed", "unnamed", "retired", "elected", "appointed", "armed", "united",
                        "detained", "embattled", "renowned", "acclaimed", "concerned", "interested", "unidentified",
@@ -173,6 +174,10 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
     return k
 
 
+#: Words that do not open a noun phrase: an auxiliary participle or a preposition ("Of Carson, Levine said").
+_NOT_NP_START = PREPOSITIONS | frozenset(["having", "being", "of", "for", "besides"])
+
+
 def _plausible_subject(toks: list[Token]) -> bool:
     """Reject noun phrases that are really verb phrases or fragments: "held", "Carly Fiorina for", "any"."""
     words = [t for t in toks if t.text[0].isalnum()]  # (t.is_word, inlined)
@@ -186,6 +191,9 @@ def _plausible_subject(toks: list[Token]) -> bool:
     # a head noun that is a group of people: an -ing word before it is a modifier ("hacking specialists")
     people_head = not last.capitalized and (last.lower in GENERIC_HEADS or (
         last.lower.endswith("s") and not last.lower.endswith("ss")))
+    if words[0].lower in _NOT_NP_START or (words[0].capitalized and not people_head and _participle_opening(
+            words, 0, len(words))):
+        return False  # "Having", "Of Carson", "for the notion that people", "Holding signs"
     for i, t in enumerate(words):  # ("conservative-leaning" is an adjective; "the gambling tycoon" a modifier)
         if not t.capitalized and (t.lower.endswith("ing") and len(t.lower) > 4 and t.lower not in _ING_NOUNS
                                   and "-" not in t.text) and not (0 < i < len(words) - 1 and words[i - 1].lower in DETERMINERS) and not (
@@ -224,6 +232,44 @@ def _before_dash_aside(tokens: list[Token], j: int, lo: int) -> int:
     return j
 
 
+#: Words that open an aside of the writer's between a subject and its verb: "X, for example, said".
+_ASIDE_OPENERS = PREPOSITIONS | frozenset(["for", "of"])
+
+
+def _aside_before(tokens: list[Token], j: int, lo: int) -> int:
+    """The index of the comma that opens a short prepositional aside closed by the comma at ``tokens[j]``
+    ("Brian Murphy, the party chairman in Dover, for example, said"), or -1. The subject is left of it."""
+    for k in range(j - 1, max(lo, j - 6) - 1, -1):
+        if tokens[k].text == ",":
+            opener = tokens[k + 1] if k + 1 < j else None
+            if opener is not None and not opener.capitalized and opener.lower in _ASIDE_OPENERS and k - 1 >= lo:
+                return k
+            return -1
+        if not tokens[k].is_word:
+            return -1
+    return -1
+
+
+#: US states, the place after a town in news datelines and descriptions ("of Flint, Mich., said"); their
+#: AP abbreviations are in ``tokens.ABBREVIATIONS``.
+_US_STATES = frozenset([
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "n.c", "s.c", "n.h",
+    "n.j", "n.m", "n.y", "n.d", "s.d", "r.i", "w.va", "d.c"])
+
+
+def _place_after_town(text: str, tokens: list[Token], s: int, e: int, lo: int) -> bool:
+    """``tokens[s:e]`` names the state after a town: "who grew up in Aurora, Colorado, said"."""
+    name = text[tokens[s].start : tokens[e - 1].end].lower().rstrip(".")
+    return (s - 3 >= lo and tokens[s - 1].text == "," and tokens[s - 2].capitalized
+            and (tokens[s - 3].lower in PREPOSITIONS or tokens[s - 3].lower == "of")
+            and (name in _US_STATES or name in ABBREVIATIONS))
+
+
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
     j = v - 1
@@ -256,6 +302,13 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
             return antecedent
         return None
     if tok.text == ",":
+        aside = _aside_before(tokens, j, lo)
+        if aside >= 0:
+            # "X, for example, said": read the subject as if the aside were not there. When an apposition
+            # comes before it ("Dow's chief, Ann Lee, of course, said"), its comma is read as usual.
+            if not any(t.text == "," for t in tokens[max(lo, aside - 20) : aside]):
+                return subject_left(text, tokens, aside, lo, lexicon)
+            j = aside
         # Apposition: "the official representative ..., Aibek Smadiyarov, said" / "Jan Novak, the engineer, said".
         s1 = collect_left(tokens, j - 1, lo, lexicon)
         if s1 <= j - 1 and s1 - 1 > lo and tokens[s1 - 1].text == "," and (_PARTY_TAG_RE.match(
@@ -281,7 +334,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
                         first = s1 + 1 if tokens[s1].lower in DETERMINERS else s1
                         np2.title = np2.title or text[tokens[first].start : tokens[j - 1].end]
                         return np2
-            if np1 is not None and np1.kind in ("person", "org") and (s1 == lo or tokens[s1 - 1].text == ","):
+            if np1 is not None and np1.kind in ("person", "org") and (s1 == lo or tokens[s1 - 1].text == ",") and not (
+                    _place_after_town(text, tokens, s1, j, lo)):
                 return np1
         return clause_subject(text, tokens, lo, v, lexicon)
     if low == "and" or (low in ("by", "after", "before", "while", "when", "in") and tokens[v].lower.endswith("ing")):
@@ -404,11 +458,15 @@ def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dic
                 first.lower not in _TIME_UNITS) and not (
                 first.lower.endswith("ly") and e == i + 1) and not (
                 e == i + 1 and first.lower.endswith(("ed", "ing")) and e < v and (
-                    tokens[e].lower in PREPOSITIONS or tokens[e].text == ",")):  # "Chastened by the analyses, ...
+                    tokens[e].lower in PREPOSITIONS or tokens[e].text == ",")) and (  # "Chastened by the analyses, ...
+                first is not tokens[i] or not _participle_opening(tokens, i, v)):  # "Holding signs calling ..."
             np = _np(text, tokens[i:e])
             if np is not None and np.kind in ("person", "org", "generic", "anaphor"):
-                if e < v and tokens[e].text == "," and len(starts) > 1:
+                if e < v and tokens[e].text == "," and len(starts) > 1 and not (
+                        i == starts[0] and np.kind == "person" and e + 1 < v
+                        and tokens[e + 1].lower in ("a", "an", "the")):
                     # "Speaking in Salem, New Hampshire, Trump went": a place in an adverbial, not the subject
+                    # (but "Ann Lee, a delegate from ..., said" opens with its subject and an apposition)
                     fallback = fallback or np
                     continue
                 return np
@@ -1196,6 +1254,17 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
 _NOT_SUBJECT_START = STOP_WORDS | _SENTENCE_ADVERBS | frozenset(["even", "if", "as", "so", "not", "only", "also"])
 
 
+def _participle_opening(tokens: list[Token], start: int, v: int) -> bool:
+    """The clause opens with a participle phrase, not a subject: "Having announced ...", "Holding signs ...",
+    "Raising the prospect ..." (but a gerund with "of" is a noun: "Polling of union voters shows")."""
+    first = tokens[start]
+    if first.lower == "having":
+        return True
+    return (first.lower.endswith("ing") and len(first.lower) > 4 and first.lower not in _ING_NOUNS
+            and start + 1 < v and tokens[start + 1].is_word and not tokens[start + 1].capitalized
+            and tokens[start + 1].lower != "of")
+
+
 def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject of ``said`` when it does not read as a noun phrase: everything from the clause start to the
     verb, up to a relative pronoun ("One in four voters in a Times poll last year said", "Many in the crowd
@@ -1217,6 +1286,8 @@ def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, Ve
         k -= 1
     start = k + 1
     if start >= v or tokens[start].lower in _NOT_SUBJECT_START or not tokens[start].is_word:
+        return None
+    if _participle_opening(tokens, start, v):
         return None
     stop = next((j for j in range(start + 1, v) if tokens[j].lower in ("who", "which", "that", "whose")), v)
     if stop - start > 16:
