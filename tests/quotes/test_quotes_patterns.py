@@ -919,3 +919,16 @@ def test_an_opening_participle_or_preposition_is_not_a_speaker():
     mentions = [q.speaker_mention.text for q in doc.quotes if q.speaker_mention is not None]
     assert not {"Having", "Recognizing", "Utilizing", "Of the mayor"} & set(mentions)
     assert [(q.speaker, q.kind) for q in doc.quotes if q.kind == "direct"] == [("Lund", "direct")]
+
+
+def test_the_noun_phrase_before_a_participle_of_speaking_is_the_subject():
+    doc = run('Another harbour official speaking to the Tribune said, "The pier is not safe."\n'
+              "A council member speaking on condition of anonymity said the pier was not safe.")
+    assert [q.speaker_mention.text for q in doc.quotes] == ["Another harbour official", "A council member"]
+
+
+def test_an_attribution_inside_a_parenthesis_has_its_subject_there():
+    doc = run('Most historians agree on the harbour (Ann Lee once said, "It sank twice.")\n'
+              "Few boats use the quay (Ola Lund, the harbour master, said that it silts up every winter).")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("It sank twice.", "Ann Lee"), ("that it silts up every winter", "Ola Lund")]

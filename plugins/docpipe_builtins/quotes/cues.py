@@ -270,8 +270,28 @@ def _place_after_town(text: str, tokens: list[Token], s: int, e: int, lo: int) -
             and (name in _US_STATES or name in ABBREVIATIONS))
 
 
+def _inside_parenthesis(tokens: list[Token], v: int, lo: int) -> int:
+    """``lo``, or the start of an open parenthesis that holds the verb at ``tokens[v]``: a clause of its
+    own ("Historians agree (Ann Lee once said, ...)": the subject is inside it). Looks back at most 40
+    tokens: the verb's window may be a whole long sentence."""
+    for k in range(v - 1, max(lo, v - 40) - 1, -1):
+        text = tokens[k].text
+        if text == ")":
+            break
+        if text == "(":
+            # (not "David Duke (who endorses Trump)": a relative clause's antecedent is outside)
+            return k + 1 if k + 1 < v and tokens[k + 1].lower not in ("who", "which") else lo
+    return lo
+
+
+def _is_participle(tok: Token) -> bool:
+    """A lower-case -ing word that is not a noun ("speaking", not "meeting")."""
+    return not tok.capitalized and tok.lower.endswith("ing") and len(tok.lower) > 4 and tok.lower not in _ING_NOUNS
+
+
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
+    lo = _inside_parenthesis(tokens, v, lo)
     j = v - 1
     while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t")) or (
             tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4 and not tokens[j].capitalized
@@ -353,6 +373,12 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
                 j, s = s - 2, s2
                 continue
         break
+    if s - 3 >= lo and tokens[s - 1].lower in PREPOSITIONS and _is_participle(tokens[s - 2]):
+        # "Another official speaking to Fox News said": the noun phrase before the participle
+        s3 = collect_left(tokens, s - 3, lo, lexicon)
+        if s3 <= s - 3:
+            j, s = s - 3, s3
+            first_s = s
     if s != first_s and not any(t.capitalized for t in tokens[s : j + 1]):
         s, j = first_s, v - 1
         while j >= lo and tokens[j].lower in AUX_ADVERBS:
@@ -434,7 +460,7 @@ _TIME_UNITS = frozenset(["seconds", "minutes", "moments", "hours", "days", "week
 
 def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The first NP of the clause (for coordinated verbs: "The Taliban came up ..., asked")."""
-    lo = _after_dateline(tokens, lo, v)
+    lo = _inside_parenthesis(tokens, v, _after_dateline(tokens, lo, v))
     starts = [lo]
     # or after a short introductory adverbial: "Earlier," "On Monday," "Along with the photo,"
     for k in range(lo, min(v, lo + 16)):
@@ -1011,6 +1037,18 @@ def _past_form(tok: Token) -> bool:
     return tok.lower.endswith("ed") and not tok.capitalized and len(tok.text) > 3
 
 
+def _unmatched_close(tokens: list[Token], start: int, k: int) -> bool:
+    """The ``)`` at ``tokens[k]`` closes no parenthesis opened in ``tokens[start:k]``."""
+    depth = 0
+    for i in range(start, k):
+        text = tokens[i].text
+        if text == "(":
+            depth += 1
+        elif text == ")" and depth > 0:
+            depth -= 1
+    return depth == 0
+
+
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
     """Offset where content ends: before a final sentence terminator.
 
@@ -1073,8 +1111,18 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     end_index = k
                     break
     k = end_index
-    while k > 0 and (tokens[k - 1].text in TERMINATORS or tokens[k - 1].text == ","):
-        k -= 1
+    paren_checked = False  # (one check: a scan of the content each time would be quadratic)
+    while k > 0:
+        last = tokens[k - 1].text
+        if last in TERMINATORS or last == ",":
+            k -= 1
+        elif last == ")" and not paren_checked and start_index is not None and start_index < k - 1:
+            paren_checked = True
+            if not _unmatched_close(tokens, start_index, k - 1):
+                break
+            k -= 1  # the close of a parenthesis the content sits in: "(she said that it sank)."
+        else:
+            break
     return tokens[k - 1].end if k > 0 else tokens[0].end
 
 
