@@ -932,3 +932,20 @@ def test_an_attribution_inside_a_parenthesis_has_its_subject_there():
               "Few boats use the quay (Ola Lund, the harbour master, said that it silts up every winter).")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("It sank twice.", "Ann Lee"), ("that it silts up every winter", "Ola Lund")]
+
+
+def test_the_words_after_a_quotes_cue_are_not_a_second_content_of_that_cue():
+    # ("?" and "!" end a sentence, so the cue stands in a sentence of its own; the quotation goes on after it)
+    doc = run('"Why is the pier closed?" Ann Lee asked the council. "The ferry will run all winter."\n'
+              '"Who do they think they are?" Ola Lund said of the harbour board on Friday.')
+    assert [(doc.text[q.start : q.end], q.kind, q.continues) for q in doc.quotes] == [
+        ("Why is the pier closed?", "direct", None), ("The ferry will run all winter.", "direct", "q1"),
+        ("Who do they think they are?", "direct", None)]
+
+
+def test_a_quote_only_paragraph_goes_on_with_a_quote_that_ends_in_a_nested_one():
+    # (the nested quote is found after its parent, but the parent is the paragraph's last quote)
+    doc = run('"They care about the town, and you can at least say \'they are civil,\'" Ann Lee said.\n'
+              '"But I see a lot of them at the harbour meetings."')
+    top = [q for q in doc.quotes if q.nested_in is None]
+    assert [(q.speaker, q.continues) for q in top] == [("Ann Lee", None), ("Ann Lee", top[0].id)]

@@ -291,6 +291,9 @@ class QuoteStage:
         if self.indirect:
             fragment_starts = [fr.start for fr in fragments]
             direct = [f for f in out if f.parent is None]
+            # Verbs that follow a direct quote as its cue: what comes after them is not their content (a quote
+            # that ends its sentence with "?" or "!" leaves the cue in a "sentence" of its own)
+            after_cues = {f.cue.start for f in direct if f.cue is not None and f.cue.start > f.end}
             di = 0
             for s, e in split_sentences(text, ps, pe):
                 if e - s > MAX_SENTENCE:
@@ -328,6 +331,8 @@ class QuoteStage:
                 if self._cue_words.isdisjoint(words):
                     continue  # no reporting verb, no "according": nothing to find
                 for m in find_indirect(text, ptoks.window(s, e), lex, title_case=role == "title"):
+                    if m.cue.cue.start in after_cues and m.start > m.cue.cue.start:
+                        continue  # '"Why?" Ann Lee asked the council.': the quote is what was asked
                     fi = bisect.bisect_left(fragment_starts, m.start)  # fragments are sorted by start
                     inside = fi < len(fragments) and fragments[fi].end <= m.end
                     kind = "mixed" if inside else "indirect"
@@ -788,6 +793,7 @@ def _continue_speakers(found: list[_Found]) -> None:
     # The last attributed top-level quote of each paragraph done so far, and (per item) the next attributed
     # one after it: kept as the pass goes so that it stays linear in the number of quotes.
     last_attributed: dict[int, _Found | None] = {}
+    last_top: dict[int, _Found | None] = {}
     for pi, para in enumerate(paras):
         items = by_para[para]
         next_attr: list[_Found | None] = [None] * len(items)
@@ -816,7 +822,7 @@ def _continue_speakers(found: list[_Found]) -> None:
             if src is None and f.starts_para and pi > 0 and para - paras[pi - 1] <= 2:
                 # the previous paragraph with quotes, at most one quote-less paragraph back
                 src = last_attributed[paras[pi - 1]]
-                if src is not None and k == 0 and para - paras[pi - 1] == 1 and src is by_para[paras[pi - 1]][-1] and (
+                if src is not None and k == 0 and para - paras[pi - 1] == 1 and src is last_top[paras[pi - 1]] and (
                         f.kind == "direct" and src.kind in ("direct", "mixed")):
                     f.joins = src  # '"A," said X.' then a paragraph '"B."': X's speech goes on
             if src is not None:
@@ -828,6 +834,9 @@ def _continue_speakers(found: list[_Found]) -> None:
         # quotes attributed just now count for the paragraphs that follow ('"A," X said. / "B." / "C."')
         last_attributed[para] = next(
             (g for g in reversed(items) if g.mention is not None and g.parent is None), None)
+        # the paragraph's last quote in the text (items are in the order found: quotes, then the
+        # indirect ones and the nested ones)
+        last_top[para] = max((g for g in items if g.parent is None), key=lambda g: g.end, default=None)
 
 
 def _to_quotes(found: list[_Found]) -> tuple[Quote, ...]:
