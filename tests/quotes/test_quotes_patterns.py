@@ -949,3 +949,9 @@ def test_a_quote_only_paragraph_goes_on_with_a_quote_that_ends_in_a_nested_one()
               '"But I see a lot of them at the harbour meetings."')
     top = [q for q in doc.quotes if q.nested_in is None]
     assert [(q.speaker, q.continues) for q in top] == [("Ann Lee", None), ("Ann Lee", top[0].id)]
+
+
+def test_an_ing_word_before_a_title_is_part_of_the_title():
+    doc = run("Managing editor Ann Lee said the pier was safe.\n"
+              '"The ferry will run all winter," Save the Quay organizing director Ola Lund told the radio.')
+    assert [q.speaker for q in doc.quotes] == ["Ann Lee", "Ola Lund"]

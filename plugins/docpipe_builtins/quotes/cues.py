@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from docpipe.model import Mention
 
 from .lexicon import VerbInfo
-from .speakers import DETERMINERS, GENERIC_HEADS, ORG_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, SpeakerNP, analyse_np
+from .speakers import DETERMINERS, GENERIC_HEADS, ORG_WORDS, PERSON_TITLE_HEADS, SUBJECT_PRONOUNS, TITLE_WORDS, SpeakerNP, analyse_np
 from .tokens import ABBREVIATIONS, Token
 
 # Between a subject and its verb: "has said", "also noted", "later added", "did not say".
@@ -197,8 +197,9 @@ def _plausible_subject(toks: list[Token]) -> bool:
     for i, t in enumerate(words):  # ("conservative-leaning" is an adjective; "the gambling tycoon" a modifier)
         if not t.capitalized and (t.lower.endswith("ing") and len(t.lower) > 4 and t.lower not in _ING_NOUNS
                                   and "-" not in t.text) and not (0 < i < len(words) - 1 and words[i - 1].lower in DETERMINERS) and not (
-                i == len(words) - 2 and people_head):
-            return False
+                i == len(words) - 2 and people_head) and not (
+                i + 1 < len(words) and words[i + 1].lower in PERSON_TITLE_HEADS):
+            return False  # (but "organizing director Ann Lee", "managing editor")
     if len(words) == 1 and not last.capitalized and last.lower not in SUBJECT_PRONOUNS and last.lower not in (
             "him", "her", "them", "us", "me", "who") and last.lower not in GENERIC_HEADS and last.lower not in ORG_WORDS:
         return last.lower.endswith("s") and not last.lower.endswith("ss")  # "officials", "sources", "critics"
@@ -1304,13 +1305,14 @@ _NOT_SUBJECT_START = STOP_WORDS | _SENTENCE_ADVERBS | frozenset(["even", "if", "
 
 def _participle_opening(tokens: list[Token], start: int, v: int) -> bool:
     """The clause opens with a participle phrase, not a subject: "Having announced ...", "Holding signs ...",
-    "Raising the prospect ..." (but a gerund with "of" is a noun: "Polling of union voters shows")."""
+    "Raising the prospect ..." (but a gerund with "of" is a noun, "Polling of union voters shows", and one
+    before a title a modifier, "Managing editor Ann Lee said")."""
     first = tokens[start]
     if first.lower == "having":
         return True
     return (first.lower.endswith("ing") and len(first.lower) > 4 and first.lower not in _ING_NOUNS
             and start + 1 < v and tokens[start + 1].is_word and not tokens[start + 1].capitalized
-            and tokens[start + 1].lower != "of")
+            and tokens[start + 1].lower != "of" and tokens[start + 1].lower not in PERSON_TITLE_HEADS)
 
 
 def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
