@@ -955,3 +955,9 @@ def test_an_ing_word_before_a_title_is_part_of_the_title():
     doc = run("Managing editor Ann Lee said the pier was safe.\n"
               '"The ferry will run all winter," Save the Quay organizing director Ola Lund told the radio.')
     assert [q.speaker for q in doc.quotes] == ["Ann Lee", "Ola Lund"]
+
+
+def test_only_or_even_between_a_subject_and_its_verb():
+    doc = run('The vote was so close that a spokesman for the mayor could only quip: "The gulls decided it."\n'
+              "Asked about the ferry, the harbour master would only say that the timetable was under review.")
+    assert [q.speaker_mention.text for q in doc.quotes] == ["a spokesman for the mayor", "the harbour master"]

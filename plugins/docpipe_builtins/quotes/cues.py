@@ -295,6 +295,7 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     lo = _inside_parenthesis(tokens, v, lo)
     j = v - 1
     while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t")) or (
+            tokens[j].lower in ("only", "even") and j > lo) or (  # "X would only say", "X even said"
             tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4 and not tokens[j].capitalized
             and tokens[j].lower not in _LY_WORDS)):  # "... forcefully told"
         j -= 1
