@@ -961,3 +961,16 @@ def test_only_or_even_between_a_subject_and_its_verb():
     doc = run('The vote was so close that a spokesman for the mayor could only quip: "The gulls decided it."\n'
               "Asked about the ferry, the harbour master would only say that the timetable was under review.")
     assert [q.speaker_mention.text for q in doc.quotes] == ["a spokesman for the mayor", "the harbour master"]
+
+
+def test_an_abbreviation_before_a_word_that_opens_a_sentence_ends_the_sentence():
+    doc = run("The ferry crashed near Dover, Calif. The Harbour Guild said the two were its members.\n"
+              "The council met Sen. Lund and Gov. Berg on Friday.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the two were its members", "The Harbour Guild")]
+
+
+def test_a_conjunction_that_opens_the_sentence_is_not_part_of_the_subject():
+    doc = run("But Ola Lund, acting director of the Quay Trust, which organized the letter, said the council was "
+              "wrong.\nAnd Anna Berg, one of only a handful of harbour pilots, said the ferry would run all winter.")
+    assert [q.speaker for q in doc.quotes] == ["Ola Lund", "Anna Berg"]

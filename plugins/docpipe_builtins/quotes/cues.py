@@ -271,6 +271,10 @@ def _place_after_town(text: str, tokens: list[Token], s: int, e: int, lo: int) -
             and (name in _US_STATES or name in ABBREVIATIONS))
 
 
+#: A conjunction that opens a sentence ("But", "And"): the clause, and its subject, start after it.
+_OPENING_CONJUNCTIONS = frozenset(["But", "And", "Yet", "So", "Or", "Nor"])
+
+
 def _inside_parenthesis(tokens: list[Token], v: int, lo: int) -> int:
     """``lo``, or the start of an open parenthesis that holds the verb at ``tokens[v]``: a clause of its
     own ("Historians agree (Ann Lee once said, ...)": the subject is inside it). Looks back at most 40
@@ -293,6 +297,8 @@ def _is_participle(tok: Token) -> bool:
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
     lo = _inside_parenthesis(tokens, v, lo)
+    if lo < v - 1 and tokens[lo].text in _OPENING_CONJUNCTIONS:
+        lo += 1  # "But Ola Lund, the trust's director, said": the clause after the conjunction
     j = v - 1
     while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t")) or (
             tokens[j].lower in ("only", "even") and j > lo) or (  # "X would only say", "X even said"
@@ -463,6 +469,8 @@ _TIME_UNITS = frozenset(["seconds", "minutes", "moments", "hours", "days", "week
 def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The first NP of the clause (for coordinated verbs: "The Taliban came up ..., asked")."""
     lo = _inside_parenthesis(tokens, v, _after_dateline(tokens, lo, v))
+    if lo < v - 1 and tokens[lo].text in _OPENING_CONJUNCTIONS:
+        lo += 1
     starts = [lo]
     # or after a short introductory adverbial: "Earlier," "On Monday," "Along with the photo,"
     for k in range(lo, min(v, lo + 16)):

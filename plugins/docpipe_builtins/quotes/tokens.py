@@ -105,6 +105,21 @@ def words_in(text: str, start: int, end: int) -> set[str]:
     return set(WORD_RE.findall(text, start, end))
 
 
+#: Abbreviations that stand before a name ("Sen. Lund"): a capitalised word after them never opens a sentence.
+_NAME_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "prof", "rev",
+                          "hon", "pres", "supt", "capt", "cmdr", "adm", "maj", "no", "vs", "mt", "ft", "fig"])
+#: Words that open a sentence and do not continue a name: after "U.S." or "Calif." they start a new one.
+_SENTENCE_OPENERS = frozenset(["The", "He", "She", "It", "They", "We", "I", "A", "An", "In", "But", "And", "This",
+                               "That", "His", "Her", "Their", "Its", "There", "On", "At", "After", "Mr", "Ms", "Mrs"])
+_NEXT_WORD_RE = re.compile(r"\s+([A-Z][a-z]*)\b")
+
+
+def _opens_sentence(text: str, pos: int, end: int) -> bool:
+    """The word after ``pos`` (past the whitespace) opens a sentence: "... in the U.S. The report ..."."""
+    m = _NEXT_WORD_RE.match(text, pos, end)
+    return m is not None and m.group(1) in _SENTENCE_OPENERS
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (trailing whitespace excluded)."""
     out: list[tuple[int, int]] = []
@@ -118,8 +133,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             while w > lo and (text[w - 1].isalnum() or text[w - 1] == "."):
                 w -= 1
             word = text[w : m.start()].lower()
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
+            if (word in ABBREVIATIONS and (word in _NAME_TITLES or not _opens_sentence(text, e, end))) or (
+                    len(word) == 1 and word.isalpha()):
+                continue  # (but "in the U.S. The report ...", "near Dover, Calif. He said ..." end one)
         n = e
         while n < end and text[n].isspace():
             n += 1
