@@ -974,3 +974,10 @@ def test_a_conjunction_that_opens_the_sentence_is_not_part_of_the_subject():
     doc = run("But Ola Lund, acting director of the Quay Trust, which organized the letter, said the council was "
               "wrong.\nAnd Anna Berg, one of only a handful of harbour pilots, said the ferry would run all winter.")
     assert [q.speaker for q in doc.quotes] == ["Ola Lund", "Anna Berg"]
+
+
+def test_a_reported_clause_ends_at_its_closing_mark_before_the_writers_when():
+    doc = run('Ann Lee called the harbour plan "a disgrace" during a council meeting in Dover.\n'
+              'Ola Lund said the ferry would be "very busy" in November, when the fleet returns.')
+    assert [doc.text[q.start : q.end] for q in doc.quotes if q.nested_in is None] == [
+        'the harbour plan "a disgrace"', 'the ferry would be "very busy"']

@@ -1059,6 +1059,17 @@ def _unmatched_close(tokens: list[Token], start: int, k: int) -> bool:
     return depth == 0
 
 
+def _writers_when(tokens: list[Token], k: int, n: int) -> bool:
+    """``tokens[k]`` opens the writer's when: "during a rally", "in late May", "last week", "on Friday"."""
+    low = tokens[k].lower
+    if low == "during":
+        return True
+    if low in ("in", "on", "last", "this", "earlier", "later") and k + 1 < n:
+        nxt = tokens[k + 1].lower
+        return nxt in TIME_WORDS or nxt in _DAY_PARTS or nxt in ("late", "early", "mid")
+    return False
+
+
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
     """Offset where content ends: before a final sentence terminator.
 
@@ -1097,8 +1108,10 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     _pronoun_subject(tokens[k + 2]) or _past_form(tokens[k + 2])):
                 end_index = k + 1  # 'calling him a "nice guy" and he didn't ...', '"a terrible deal" and ranked ...':
                 break  # the writer goes on with the subject's next clause or act
-            if tok.text in CLOSING_QUOTES and k + 1 < end_index and tokens[k + 1].lower in _WEEKDAYS:
-                end_index = k + 1  # 'called her a "disgrace" Wednesday on The Show': the writer's when and where
+            if tok.text in CLOSING_QUOTES and k + 1 < end_index and (
+                    tokens[k + 1].lower in _WEEKDAYS or _writers_when(tokens, k + 1, end_index)):
+                # 'called her a "disgrace" Wednesday on The Show', '"a disgrace" during a rally': the writer's when
+                end_index = k + 1
                 break
             if tok.text == "," and k + 1 < end_index:
                 nxt = tokens[k + 1].lower
