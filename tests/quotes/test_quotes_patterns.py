@@ -981,3 +981,10 @@ def test_a_reported_clause_ends_at_its_closing_mark_before_the_writers_when():
               'Ola Lund said the ferry would be "very busy" in November, when the fleet returns.')
     assert [doc.text[q.start : q.end] for q in doc.quotes if q.nested_in is None] == [
         'the harbour plan "a disgrace"', 'the ferry would be "very busy"']
+
+
+def test_what_was_mentioned_or_responded_to_is_the_content():
+    doc = run("The harbour office did not respond to a request for comment on the ferry.\n"
+              "Ann Lee, a Democrat, did not mention the harbour master by name.")
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("a request for comment on the ferry", "respond"), ("the harbour master by name", "mention")]
