@@ -1374,8 +1374,9 @@ def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, Ve
     return analyse_np(text, tokens[start:end])
 
 
-#: Verbs whose phrase after a particle is the content: "X responded to the charge", "X pointed to the poll".
-_CONTENT_AFTER_PARTICLE = {"respond": "to", "reply": "to", "react": "to", "point": "to"}
+#: Verbs whose phrase after a particle is the content: "X responded to the charge", "X pointed to the poll",
+#: "X called on Congress to pass the deal".
+_CONTENT_AFTER_PARTICLE = {"respond": ("to",), "reply": ("to",), "react": ("to",), "point": ("to",), "call": ("on",)}
 #: A relative clause's verb right after the reporting verb: "which officials said will go into effect".
 _RELATIVE_GAP_VERBS = frozenset(["is", "are", "was", "were", "could", "would", "will", "has", "have", "had", "may",
                                  "might", "should", "can", "must"])
@@ -1694,7 +1695,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                     stop = next((k for k in range(v + 2, n) if tokens[k].text == ","), n)
         if start is None and tokens[v + 1].lower == "about" and v + 2 < n and tokens[v + 2].is_word:
             start, weak = tokens[v + 2].start, True  # "Sanders spoke about income inequality": the topic
-        if start is None and tokens[v + 1].lower == _CONTENT_AFTER_PARTICLE.get(info.base) and v + 2 < n and (
+        if start is None and tokens[v + 1].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()) and v + 2 < n and (
                 tokens[v + 2].is_word):
             start, weak = tokens[v + 2].start, True  # "did not respond to a request for comment", "pointed to X"
         if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
