@@ -983,11 +983,13 @@ def test_a_reported_clause_ends_at_its_closing_mark_before_the_writers_when():
         'the harbour plan "a disgrace"', 'the ferry would be "very busy"']
 
 
-def test_what_was_mentioned_responded_to_pointed_to_or_called_on_is_the_content():
+def test_what_was_mentioned_responded_to_pointed_to_called_on_or_referred_to_is_the_content():
     doc = run("The harbour office did not respond to a request for comment on the ferry.\n"
               "Ann Lee, a Democrat, did not mention the harbour master by name.\n"
               "Ola Lund pointed to the survey of the harbour floor.\n"
-              "The harbour guild called on the council to reopen the pier.")
+              "The harbour guild called on the council to reopen the pier.\n"
+              "Anna Berg referred to the old quay as a death trap.")
     assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
         ("a request for comment on the ferry", "respond"), ("the harbour master by name", "mention"),
-        ("the survey of the harbour floor", "pointed"), ("the council to reopen the pier", "called")]
+        ("the survey of the harbour floor", "pointed"), ("the council to reopen the pier", "called"),
+        ("the old quay as a death trap", "referred")]
