@@ -834,8 +834,7 @@ def _continue_speakers(found: list[_Found]) -> None:
         # quotes attributed just now count for the paragraphs that follow ('"A," X said. / "B." / "C."')
         last_attributed[para] = next(
             (g for g in reversed(items) if g.mention is not None and g.parent is None), None)
-        # the paragraph's last quote in the text (items are in the order found: quotes, then the
-        # indirect ones and the nested ones)
+        # the paragraph's last top-level quote in the text (its last item may be a quote nested in it)
         last_top[para] = max((g for g in items if g.parent is None), key=lambda g: g.end, default=None)
 
 
