@@ -988,8 +988,9 @@ def test_what_was_mentioned_responded_to_pointed_to_called_on_or_referred_to_is_
               "Ann Lee, a Democrat, did not mention the harbour master by name.\n"
               "Ola Lund pointed to the survey of the harbour floor.\n"
               "The harbour guild called on the council to reopen the pier.\n"
-              "Anna Berg referred to the old quay as a death trap.")
+              "Anna Berg referred to the old quay as a death trap.\n"
+              "The harbour master insisted on a second survey of the pier.")
     assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
         ("a request for comment on the ferry", "respond"), ("the harbour master by name", "mention"),
         ("the survey of the harbour floor", "pointed"), ("the council to reopen the pier", "called"),
-        ("the old quay as a death trap", "referred")]
+        ("the old quay as a death trap", "referred"), ("a second survey of the pier", "insisted")]

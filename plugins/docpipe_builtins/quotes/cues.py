@@ -1375,9 +1375,12 @@ def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, Ve
 
 
 #: Verbs whose phrase after a particle is the content: "X responded to the charge", "X pointed to the poll",
-#: "X called on Congress to pass the deal", "X referred to the pier as 'a death trap'".
+#: "X called on Congress to pass the deal", "X referred to the pier as 'a death trap'", "X spoke of his faith".
+#: (Not "speak on": "speaking on condition of anonymity"; not "warn of": PolNeAR's content keeps the "of"; not
+#: "comment on": "X commented on the evacuation" names a topic that the quotes after it fill in.)
 _CONTENT_AFTER_PARTICLE = {"respond": ("to",), "reply": ("to",), "react": ("to",), "point": ("to",), "call": ("on",),
-                           "refer": ("to",), "allude": ("to",)}
+                           "refer": ("to",), "allude": ("to",), "insist": ("on",),
+                           "boast": ("of", "about"), "speak": ("of", "against"), "argue": ("for", "against")}
 #: A relative clause's verb right after the reporting verb: "which officials said will go into effect".
 _RELATIVE_GAP_VERBS = frozenset(["is", "are", "was", "were", "could", "would", "will", "has", "have", "had", "may",
                                  "might", "should", "can", "must"])
