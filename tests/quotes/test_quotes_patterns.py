@@ -994,3 +994,10 @@ def test_what_was_mentioned_responded_to_pointed_to_called_on_or_referred_to_is_
         ("a request for comment on the ferry", "respond"), ("the harbour master by name", "mention"),
         ("the survey of the harbour floor", "pointed"), ("the council to reopen the pier", "called"),
         ("the old quay as a death trap", "referred"), ("a second survey of the pier", "insisted")]
+
+
+def test_a_reduced_passive_relative_is_not_its_antecedents_speech():
+    doc = run("The harbour jet, often referred to as the Gull, has a new owner.\n"
+              "Ann Lee referred to the quay as a death trap.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the quay as a death trap", "Ann Lee")]

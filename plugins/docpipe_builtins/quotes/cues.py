@@ -1419,6 +1419,18 @@ def _passive(lowers: list[str], v: int) -> bool:
                                            "weren’t")
 
 
+def _reduced_relative(lowers: list[str], v: int) -> bool:
+    """The past form at ``v`` opens a reduced relative clause after a comma: "His jet, often referred to as
+    Trump Force One, has ..." (a passive: the jet is not who refers)."""
+    if not lowers[v].endswith("ed"):
+        return False
+    k = v - 1
+    while k > 0 and (lowers[k] in ("often", "also", "sometimes", "widely", "commonly", "once") or (
+            lowers[k].endswith("ly") and len(lowers[k]) > 3)):
+        k -= 1
+    return lowers[k] == ","
+
+
 def _calls_by_name(tokens: list[Token], lowers: list[str], v: int) -> bool:
     """``called`` that names or phones, not speech: "a website called Real News", "a group called Ginbot 7",
     "as the bill is called", "Trump called into the program"."""
@@ -1700,7 +1712,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if start is None and tokens[v + 1].lower == "about" and v + 2 < n and tokens[v + 2].is_word:
             start, weak = tokens[v + 2].start, True  # "Sanders spoke about income inequality": the topic
         if start is None and tokens[v + 1].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()) and v + 2 < n and (
-                tokens[v + 2].is_word):
+                tokens[v + 2].is_word) and not _reduced_relative(lowers, v):
             start, weak = tokens[v + 2].start, True  # "did not respond to a request for comment", "pointed to X"
         if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
             "to", "on", "in", "at", "for", "with", "about", "by", "up", "out", "off", "back", "as", "from"):
