@@ -195,8 +195,7 @@ def _plausible_subject(toks: list[Token]) -> bool:
             words, 0, len(words))):
         return False  # "Having", "Of Carson", "for the notion that people", "Holding signs"
     for i, t in enumerate(words):  # ("conservative-leaning" is an adjective; "the gambling tycoon" a modifier)
-        if not t.capitalized and (t.lower.endswith("ing") and len(t.lower) > 4 and t.lower not in _ING_NOUNS
-                                  and "-" not in t.text) and not (0 < i < len(words) - 1 and words[i - 1].lower in DETERMINERS) and not (
+        if not t.capitalized and (_ing_form(t.lower) and "-" not in t.text) and not (0 < i < len(words) - 1 and words[i - 1].lower in DETERMINERS) and not (
                 i == len(words) - 2 and people_head) and not (
                 i + 1 < len(words) and words[i + 1].lower in PERSON_TITLE_HEADS):
             return False  # (but "organizing director Ann Lee", "managing editor")
@@ -265,10 +264,11 @@ _US_STATES = frozenset([
 
 def _place_after_town(text: str, tokens: list[Token], s: int, e: int, lo: int) -> bool:
     """``tokens[s:e]`` names the state after a town: "who grew up in Aurora, Colorado, said"."""
+    if not (s - 3 >= lo and tokens[s - 1].text == "," and tokens[s - 2].capitalized
+            and (tokens[s - 3].lower in PREPOSITIONS or tokens[s - 3].lower == "of")):
+        return False
     name = text[tokens[s].start : tokens[e - 1].end].lower().rstrip(".")
-    return (s - 3 >= lo and tokens[s - 1].text == "," and tokens[s - 2].capitalized
-            and (tokens[s - 3].lower in PREPOSITIONS or tokens[s - 3].lower == "of")
-            and (name in _US_STATES or name in ABBREVIATIONS))
+    return name in _US_STATES or name in ABBREVIATIONS
 
 
 #: A conjunction that opens a sentence ("But", "And"): the clause, and its subject, start after it.
@@ -289,16 +289,26 @@ def _inside_parenthesis(tokens: list[Token], v: int, lo: int) -> int:
     return lo
 
 
+def _verb_clause_start(tokens: list[Token], v: int, lo: int) -> int:
+    """Where the clause of the verb at ``tokens[v]`` starts, from ``lo``: inside an open parenthesis that
+    holds the verb, and after a conjunction that opens the sentence ("But Ola Lund, ..., said")."""
+    lo = _inside_parenthesis(tokens, v, lo)
+    return lo + 1 if lo < v - 1 and tokens[lo].text in _OPENING_CONJUNCTIONS else lo
+
+
+def _ing_form(low: str) -> bool:
+    """An -ing word that is not a noun ("speaking", "holding"; not "meeting", "king", "anything")."""
+    return low.endswith("ing") and len(low) > 4 and low not in _ING_NOUNS
+
+
 def _is_participle(tok: Token) -> bool:
     """A lower-case -ing word that is not a noun ("speaking", not "meeting")."""
-    return not tok.capitalized and tok.lower.endswith("ing") and len(tok.lower) > 4 and tok.lower not in _ING_NOUNS
+    return not tok.capitalized and _ing_form(tok.lower)
 
 
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
-    lo = _inside_parenthesis(tokens, v, lo)
-    if lo < v - 1 and tokens[lo].text in _OPENING_CONJUNCTIONS:
-        lo += 1  # "But Ola Lund, the trust's director, said": the clause after the conjunction
+    lo = _verb_clause_start(tokens, v, lo)
     j = v - 1
     while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t")) or (
             tokens[j].lower in ("only", "even") and j > lo) or (  # "X would only say", "X even said"
@@ -468,9 +478,7 @@ _TIME_UNITS = frozenset(["seconds", "minutes", "moments", "hours", "days", "week
 
 def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The first NP of the clause (for coordinated verbs: "The Taliban came up ..., asked")."""
-    lo = _inside_parenthesis(tokens, v, _after_dateline(tokens, lo, v))
-    if lo < v - 1 and tokens[lo].text in _OPENING_CONJUNCTIONS:
-        lo += 1
+    lo = _verb_clause_start(tokens, v, _after_dateline(tokens, lo, v))
     starts = [lo]
     # or after a short introductory adverbial: "Earlier," "On Monday," "Along with the photo,"
     for k in range(lo, min(v, lo + 16)):
@@ -1332,8 +1340,7 @@ def _participle_opening(tokens: list[Token], start: int, v: int) -> bool:
     first = tokens[start]
     if first.lower == "having":
         return True
-    return (first.lower.endswith("ing") and len(first.lower) > 4 and first.lower not in _ING_NOUNS
-            and start + 1 < v and tokens[start + 1].is_word and not tokens[start + 1].capitalized
+    return (_ing_form(first.lower) and start + 1 < v and tokens[start + 1].is_word and not tokens[start + 1].capitalized
             and tokens[start + 1].lower != "of" and tokens[start + 1].lower not in PERSON_TITLE_HEADS)
 
 
