@@ -1001,3 +1001,18 @@ def test_a_reduced_passive_relative_is_not_its_antecedents_speech():
               "Ann Lee referred to the quay as a death trap.")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("the quay as a death trap", "Ann Lee")]
+
+
+def test_another_alone_can_be_a_speaker_but_not_before_a_noun():
+    doc = run('Some harbour pilots were angry. Yet another said, "The ferry is safer than ever."\n'
+              '"The pier will hold," another told the radio.\n'
+              "Another challenge: the harbour office has not set a date for the survey.")
+    assert [(q.speaker_mention.text, q.kind) for q in doc.quotes] == [("another", "direct"), ("another", "direct")]
+
+
+def test_cried_is_a_verb_of_saying():
+    doc = run('"Not again!" the crowd cried out.\n'
+              'Ann Lee cried, "The ferry is sinking!"\n'
+              "The cries of the gulls drowned out the harbour master.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("Not again!", "the crowd"), ("The ferry is sinking!", "Ann Lee")]

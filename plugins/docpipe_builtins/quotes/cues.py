@@ -185,8 +185,9 @@ def _plausible_subject(toks: list[Token]) -> bool:
         return False
     last = words[-1]
     if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS and not (
-            len(words) >= 2 and words[-2].lower in ("of", "the") and last.lower in _NUMBER_WORDS):
-        # (but "the mother of three", "the two")
+            last.lower == "another"
+            or len(words) >= 2 and words[-2].lower in ("of", "the") and last.lower in _NUMBER_WORDS):
+        # (but "Yet another said", "the mother of three", "the two")
         return False
     # a head noun that is a group of people: an -ing word before it is a modifier ("hacking specialists")
     people_head = not last.capitalized and (last.lower in GENERIC_HEADS or (
@@ -200,7 +201,7 @@ def _plausible_subject(toks: list[Token]) -> bool:
                 i + 1 < len(words) and words[i + 1].lower in PERSON_TITLE_HEADS):
             return False  # (but "organizing director Ann Lee", "managing editor")
     if len(words) == 1 and not last.capitalized and last.lower not in SUBJECT_PRONOUNS and last.lower not in (
-            "him", "her", "them", "us", "me", "who") and last.lower not in GENERIC_HEADS and last.lower not in ORG_WORDS:
+            "him", "her", "them", "us", "me", "who", "another") and last.lower not in GENERIC_HEADS and last.lower not in ORG_WORDS:
         return last.lower.endswith("s") and not last.lower.endswith("ss")  # "officials", "sources", "critics"
     return True
 
@@ -1406,7 +1407,7 @@ def _plural(low: str) -> bool:
 def _after_article(lowers: list[str], v: int) -> bool:
     """An article opens the noun phrase that ends at ``v`` (at most three words before it)."""
     for k in range(v - 1, max(-1, v - 4), -1):
-        if lowers[k] in ("a", "an", "the"):
+        if lowers[k] in ("a", "an", "the", "another"):  # ("Another challenge: ...": a noun)
             return True
         if not lowers[k][:1].isalnum() or lowers[k] in STOP_WORDS:
             return False  # ("the company would plan to": a verb after its auxiliary)
