@@ -1016,3 +1016,13 @@ def test_cried_is_a_verb_of_saying():
               "The cries of the gulls drowned out the harbour master.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("Not again!", "the crowd"), ("The ferry is sinking!", "Ann Lee")]
+
+
+def test_a_participle_that_continues_a_cue_after_an_adverb_a_particle_or_with_a_question_word():
+    doc = run('"The pier is safe," Ann Lee said, before adding that the ferry would run all winter.\n'
+              '"We built it in a hurry," Ola Lund said, explaining why the quay had cracked so soon.\n'
+              '"They know the place," the harbour master said, speaking of the divers from the navy, who came back on Friday.\n'
+              '"It is a long story," Anna Berg said, without mentioning the survey.')
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes if q.kind == "indirect"] == [
+        ("that the ferry would run all winter", "Ann Lee"), ("why the quay had cracked so soon", "Ola Lund"),
+        ("the divers from the navy", "the harbour master")]

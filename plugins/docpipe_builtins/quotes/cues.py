@@ -1741,6 +1741,13 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
     return None
 
 
+#: Words between the comma and the participle of a continuing cue: '"...," he said, before adding that ...'.
+_BEFORE_CONTINUING_PARTICIPLE = frozenset(["also", "again", "then", "later", "likely", "before", "while", "after",
+                                           "when"])
+#: Question words that open a participle's content: ", explaining why he disagrees with ...".
+_WH_WORDS = frozenset(["why", "how", "what", "whether", "where", "when", "who"])
+
+
 def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> tuple[int, int, Mention] | None:
     """'"...," he said, adding that ...': the content of a participle that continues a cue.
 
@@ -1751,20 +1758,25 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
         tok = tokens[k]
         if tok.text in TERMINATORS and not _is_abbrev_dot(tokens, k) or tok.text in QUOTE_CHARS:
             return None
-        if tok.text == "," and tokens[k + 1].lower.endswith("ing"):
+        if (tok.text == "," or k > 0 and tokens[k - 1].text == "," and tok.lower in _BEFORE_CONTINUING_PARTICIPLE) and (
+                tokens[k + 1].lower.endswith("ing")):
             info = lexicon.get(tokens[k + 1].lower)
             if info is None or not info.speech:
                 continue
             first = k + 2
             if not tokens[first].is_word:
                 return None  # ', adding, "...': a quotation follows, which takes the participle as its cue
-            if info.base == "refer" and tokens[first].lower == "to" and first + 1 < n:
-                first += 1  # ", referring to the new rules": what is referred to
+            particle = tokens[first].lower == "to" if info.base == "refer" else (
+                tokens[first].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()))
+            if particle and first + 1 < n and tokens[first + 1].is_word:
+                first += 1  # ", referring to the new rules", ", calling on Congress to act": what follows the particle
+            else:
+                particle = False
             # (a pronoun opens a clause even after a verb that mostly takes "that": ", noting he would ...";
             # a determiner opens the object of any verb of saying: ", repeating a false claim that ...")
             object_np = tokens[first].lower in NOUN_MARKERS
-            if tokens[first].lower == "that" or info.bare or "object" in info.tags or _pronoun_subject(
-                    tokens[first]) or object_np:
+            if particle or tokens[first].lower == "that" or tokens[first].lower in _WH_WORDS or info.bare or (
+                    "object" in info.tags or _pronoun_subject(tokens[first]) or object_np):
                 end = n
                 for j in range(first, n):
                     if tokens[j].text in TERMINATORS and not _is_abbrev_dot(tokens, j):
@@ -1774,6 +1786,7 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
                         return None  # ', recalling her own experience: "..."': the participle introduces the quote
                 if end - first < 3:
                     return None
-                return tokens[first].start, tokens[end - 1].end, _mention(text, [tokens[k + 1]])
+                # (the writer's own clause after it is not content: ", speaking of the convention, which ...")
+                return tokens[first].start, _content_end(tokens, end, first), _mention(text, [tokens[k + 1]])
             return None
     return None
