@@ -1026,3 +1026,13 @@ def test_a_participle_that_continues_a_cue_after_an_adverb_a_particle_or_with_a_
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes if q.kind == "indirect"] == [
         ("that the ferry would run all winter", "Ann Lee"), ("why the quay had cracked so soon", "Ola Lund"),
         ("the divers from the navy", "the harbour master")]
+
+
+def test_a_fronted_participle_of_saying_belongs_to_the_main_clauses_subject():
+    doc = run("After announcing that the pier would close, the harbour master left for Dover.\n"
+              'Having called the survey "a whitewash," Ann Lee walked out of the meeting.\n'
+              "Speaking at the harbour on Friday, Ola Lund said the pier was safe.\n"
+              "Addressing the harbour guild, Anna Berg smiled at the divers.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("that the pier would close", "the harbour master"), ('the survey "a whitewash,"', "Ann Lee"),
+        ("the pier was safe", "Ola Lund")]

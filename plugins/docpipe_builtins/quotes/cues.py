@@ -1202,6 +1202,11 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
         tokens = [Token(t.start, t.end, t.lower) if t.lower in lexicon else t for t in tokens]
     out: list[IndirectMatch] = []
     rest = tokens
+    # "After saying he was nervous, the man ...": the participle's content comes first, then the main clause
+    fronted = _fronted_participle(text, tokens, lexicon) if len(tokens) > 6 else None
+    if fronted is not None:
+        out.append(fronted[0])
+        rest = tokens[fronted[1] + 1 :]
     for _ in range(3):  # at most three attributions per sentence (each scan is on what is left)
         found = _find_indirect_with_coordination(text, rest, lexicon)
         if not found or (out and found[0].start < out[-1].end):
@@ -1227,6 +1232,68 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
 
 
 _NOT_A_SUBJECT = AUX_ADVERBS | {"and", "to"}
+
+
+def _fronted_participle(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> tuple[IndirectMatch, int] | None:
+    """'After saying he was nervous, the man ...', 'Citing the attack, Will urged ...', 'Having announced that
+    ..., Judge Lund adjourned': a sentence that opens with a participle of the lexicon says what the main
+    clause's subject said. Returns the match and the index of the comma after the content."""
+    n = len(tokens)
+    i = 1 if tokens[0].lower in ("but", "and") else 0
+    if i < n and tokens[i].lower in _PARTICIPLE_PREPOSITIONS:
+        i += 1
+    if i + 3 >= n:
+        return None
+    v = i
+    if tokens[i].lower == "having":
+        v = i + 1
+    elif not _ing_form(tokens[i].lower):
+        return None
+    info = lexicon.get(tokens[v].lower)
+    if info is None or (v == i and not tokens[v].lower.endswith("ing")) or info.base in _NOT_FRONTED:
+        return None
+    first = v + 1
+    if tokens[first].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()) or (
+            info.base == "talk" and tokens[first].lower == "about"):
+        first += 1
+    if first >= n or not tokens[first].is_word or tokens[first].lower in PREPOSITIONS or (
+            tokens[first].lower in TIME_WORDS or tokens[first].lower in ("for", "of")):
+        return None  # "Speaking at a rally, ...", "Writing on Monday, ...": where and when, not what
+    for c in range(first + 1, min(n - 2, first + 40)):
+        tok = tokens[c]
+        if tok.text in TERMINATORS or tok.text in (";", ":") or _spaced_dash(tokens, c):
+            return None
+        if tok.text != ",":
+            continue
+        s = c + 1
+        closing = tokens[s].text in CLOSING_QUOTES and s + 1 < n  # 'After calling the plan "a fraud," Ann Lee ...'
+        if closing:
+            s += 1
+        if tokens[s].lower in SUBJECT_PRONOUNS:
+            e = s + 1
+        else:
+            e = collect_right(tokens, s, n, lexicon)
+        if e <= s or e >= n:
+            continue
+        # (the NP reading can run on over a verb it takes for a noun: "the harbour master left for Dover")
+        e = next((k for k in range(s + 1, e) if tokens[k].lower in _FINITE_AFTER_SUBJECT), e)
+        while e > s + 1 and tokens[e - 1].lower in AUX_ADVERBS:
+            e -= 1  # ("the pope again demonstrated": the NP stops before the adverb)
+        v2 = e
+        while v2 + 1 < n and tokens[v2].lower in AUX_ADVERBS and tokens[v2].lower not in _FINITE_AFTER_SUBJECT:
+            v2 += 1
+        verb = tokens[v2]
+        if not (_verb_like(verb, lexicon) or verb.lower in _FINITE_AFTER_SUBJECT):
+            continue
+        np = _np(text, tokens[s:e])
+        if np is None or np.kind not in ("person", "org", "generic", "anaphor"):
+            continue
+        # (the writer's ", which ..." or ", while ..." inside is not content; a closing mark is)
+        end = tokens[c + 1].end if closing else _content_end(tokens, c, first)
+        m = IndirectMatch(tokens[first].start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"),
+                          belief=not info.speech)
+        return m, c
+    return None
 
 
 def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch,
@@ -1396,6 +1463,19 @@ _RELATIVE_GAP_VERBS = frozenset(["is", "are", "was", "were", "could", "would", "
 
 #: Before a participle, these make it passive: its subject is not who speaks.
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+
+
+#: Prepositions that may open a fronted participle phrase: "After saying he was nervous, the man ...".
+_PARTICIPLE_PREPOSITIONS = frozenset(["after", "before", "while", "when", "in", "by", "upon", "since", "despite",
+                                      "besides"])
+#: Determiners that open the subject of a reported clause right after a verb: "said the plan was bad".
+_CLAUSE_DETERMINERS = frozenset(["the", "a", "an", "this", "his", "her", "their"])
+#: Verbs whose fronted participle names an audience or a source, not what was said: "Addressing the gala, ...".
+_NOT_FRONTED = frozenset(["address", "cite", "point"])
+#: Finite verbs that can follow a main clause's subject (besides past forms and the lexicon's verbs).
+_FINITE_AFTER_SUBJECT = _RELATIVE_GAP_VERBS | frozenset([
+    "does", "did", "do", "left", "went", "came", "made", "took", "gave", "got", "met", "held", "began", "ran", "sent",
+    "spent", "kept", "became", "found", "brought", "stood", "won", "lost", "sat", "saw", "drew", "struck", "broke"])
 
 
 def _plural(low: str) -> bool:
@@ -1627,6 +1707,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             inverted_ok = cue.how == "inverted" and (np_end >= len(tail) - 1 or tail[np_end + 1].text == "," or (
                 _place_after_name(tail, np_end, cue.np, lexicon)))
             clause_follows = bool(after) and _pronoun_subject(after[0])  # "As for Trump, he said he’s not worried."
+            if info is not None and info.bare and len(after) >= 3 and after[0].lower in _CLAUSE_DETERMINERS and any(
+                    t.lower in _RELATIVE_GAP_VERBS for t in after[2:]):
+                clause_follows = True  # "Speaking in Ohio, Trump said the plan was bad": what he said follows
             if inverted_ok or cue.how != "inverted" and (len(after) <= 5 or after[0].text == ",") and not any(
                     t.lower == "that" for t in after[:6]) and not clause_follows:
                 if after and after[0].text == "," and len(after) > 2 and len(after) > c:
