@@ -1036,3 +1036,14 @@ def test_a_fronted_participle_of_saying_belongs_to_the_main_clauses_subject():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("that the pier would close", "the harbour master"), ('the survey "a whitewash,"', "Ann Lee"),
         ("the pier was safe", "Ola Lund")]
+
+
+def test_an_adverb_that_opens_the_sentence_is_not_part_of_the_subject():
+    doc = run('The harbour master was calm at first. And then Ola Lund went on the attack, saying, "Who sank it?"\n'
+              "Now Ann Lee, who chairs the harbour guild, says the pier is safe.")
+    assert [q.speaker for q in doc.quotes] == ["Ola Lund", "Ann Lee"]
+
+
+def test_who_asks_in_the_passive_is_the_agent():
+    doc = run('Ann Lee was asked by host Ola Lund, who chairs the guild, "Will the ferry run in winter?"')
+    assert [(q.speaker, q.cue.text) for q in doc.quotes] == [("Ola Lund", "asked")]

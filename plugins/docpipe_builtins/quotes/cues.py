@@ -290,11 +290,18 @@ def _inside_parenthesis(tokens: list[Token], v: int, lo: int) -> int:
     return lo
 
 
+#: Adverbs that open a sentence without a comma before its subject: "Then Trump went ...", "Now Ann Lee says".
+_OPENING_ADVERBS = frozenset(["then", "now", "later", "still", "instead", "again", "also", "meanwhile"])
+
+
 def _verb_clause_start(tokens: list[Token], v: int, lo: int) -> int:
     """Where the clause of the verb at ``tokens[v]`` starts, from ``lo``: inside an open parenthesis that
     holds the verb, and after a conjunction that opens the sentence ("But Ola Lund, ..., said")."""
     lo = _inside_parenthesis(tokens, v, lo)
-    return lo + 1 if lo < v - 1 and tokens[lo].text in _OPENING_CONJUNCTIONS else lo
+    lo = lo + 1 if lo < v - 1 and tokens[lo].text in _OPENING_CONJUNCTIONS else lo
+    if lo < v - 1 and tokens[lo].lower in _OPENING_ADVERBS and tokens[lo + 1].capitalized:
+        lo += 1  # "And then Trump went on the attack, saying", "Now Jeb Bush, who ..., hopes"
+    return lo
 
 
 def _ing_form(low: str) -> bool:
@@ -844,8 +851,12 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
         # "X said: "..."", "X said, "..."", "X asked "..."", "X told CNN "..."" -- but not "X said that "...""
         strong = (gap and gap[-1].text in (":", ",")) or (not gap and info.base in QUOTE_TAKING) or (
             len(gap) == 1 and gap[-1].capitalized)
-        np = sentence_subject(text, tokens, v, lexicon) if subjectless(tokens, v) else subject_left(
-            text, tokens, v, lo, lexicon)
+        np = None
+        if v >= 1 and tokens[v - 1].lower in _PASSIVE and v + 2 < n and tokens[v + 1].lower == "by":
+            np = np_right(text, tokens, v + 2, n, lexicon)  # 'Lee was asked by host Ola Lund, "..."': the asker
+        if np is None:
+            np = sentence_subject(text, tokens, v, lexicon) if subjectless(tokens, v) else subject_left(
+                text, tokens, v, lo, lexicon)
         if np is None and not any(t.is_word for t in tokens[lo:v]):
             np = np_right(text, tokens, v + 1, n, lexicon)  # '"The bridge," said X, "will reopen"'
         if np is None and strong:
