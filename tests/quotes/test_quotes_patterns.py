@@ -1047,3 +1047,11 @@ def test_an_adverb_that_opens_the_sentence_is_not_part_of_the_subject():
 def test_who_asks_in_the_passive_is_the_agent():
     doc = run('Ann Lee was asked by host Ola Lund, who chairs the guild, "Will the ferry run in winter?"')
     assert [(q.speaker, q.cue.text) for q in doc.quotes] == [("Ola Lund", "asked")]
+
+
+def test_a_second_verb_of_saying_after_but_or_and_then_has_its_own_content():
+    doc = run("Ann Lee conceded that the pier had cracked but insisted that the ferry was safe.\n"
+              "Ola Lund called the survey a whitewash and then claimed that the divers had been paid.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("that the pier had cracked", "Ann Lee"), ("that the ferry was safe", "Ann Lee"),
+        ("the survey a whitewash", "Ola Lund"), ("that the divers had been paid", "Ola Lund")]

@@ -1170,15 +1170,16 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
 
 
 def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, VerbInfo]) -> int | None:
-    """Index of "and" in "..., and said that ..." / "... and accused ..." after ``start_index``, if any."""
+    """Index of "and" in "..., and said that ..." / "... and then accused ..." / "... but said ..." after
+    ``start_index``, if any."""
     for k in range(start_index, len(tokens) - 1):
         if tokens[k].text == "," and tokens[k + 1].lower.endswith("ing"):
             info = lexicon.get(tokens[k + 1].lower)
             if info is not None and info.speech:
                 return k  # "..., saying that ...", "..., adding ..."
-        if tokens[k].lower == "and":
+        if tokens[k].lower in ("and", "but"):  # ("X conceded that A but implied that B": two contents)
             nxt = tokens[k + 1]
-            if nxt.lower in ("he", "she", "they") and k + 2 < len(tokens):
+            if nxt.lower in ("he", "she", "they", "then", "also", "later") and k + 2 < len(tokens):
                 nxt = tokens[k + 2]
             info = lexicon.get(nxt.lower)
             if info is not None and info.speech and not nxt.capitalized:
