@@ -1055,3 +1055,14 @@ def test_a_second_verb_of_saying_after_but_or_and_then_has_its_own_content():
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("that the pier had cracked", "Ann Lee"), ("that the ferry was safe", "Ann Lee"),
         ("the survey a whitewash", "Ola Lund"), ("that the divers had been paid", "Ola Lund")]
+
+
+def test_what_was_explained_recalled_acknowledged_or_noted_is_the_content():
+    doc = run("Ann Lee explained the delay in her report to the council.\n"
+              "Ola Lund recalled an incident at the old pier that left two divers hurt.\n"
+              "The harbour master acknowledged the cost of the survey.\n"
+              "The guild noted the silence of the council on the matter.")
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("the delay in her report to the council", "explained"),
+        ("an incident at the old pier that left two divers hurt", "recalled"),
+        ("the cost of the survey", "acknowledged"), ("the silence of the council on the matter", "noted")]

@@ -1781,6 +1781,11 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             if start is not None:
                 break
             if tokens[k].lower == "that":
+                before = tokens[k - 1]
+                if k > v + 1 and "object" in info.tags and not info.bare and before.is_word and not (
+                        before.capitalized or before.lower in TIME_WORDS or before.lower in STOP_WORDS
+                        or before.lower.endswith("ly")):
+                    break  # "recalled an incident that left two hurt": a relative clause in the object
                 start = tokens[k].start
                 break
             if tokens[k].text in TERMINATORS or lexicon.get(tokens[k].lower):
