@@ -1066,3 +1066,12 @@ def test_what_was_explained_recalled_acknowledged_or_noted_is_the_content():
         ("the delay in her report to the council", "explained"),
         ("an incident at the old pier that left two divers hurt", "recalled"),
         ("the cost of the survey", "acknowledged"), ("the silence of the council on the matter", "noted")]
+
+
+def test_what_was_declared_estimated_remembered_or_quoted_is_the_content():
+    doc = run("The harbour master declared the pier closed for the winter.\n"
+              "The guild estimated the cost of the repairs at two million.\n"
+              "Ann Lee remembered the storm of 1953 and the ferry that sank.")
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("the pier closed for the winter", "declared"), ("the cost of the repairs at two million", "estimated"),
+        ("the storm of 1953 and the ferry that sank", "remembered")]
