@@ -1075,3 +1075,11 @@ def test_what_was_declared_estimated_remembered_or_quoted_is_the_content():
     assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
         ("the pier closed for the winter", "declared"), ("the cost of the repairs at two million", "estimated"),
         ("the storm of 1953 and the ferry that sank", "remembered")]
+
+
+def test_a_reported_clause_whose_subject_does_not_open_like_one():
+    doc = run("Most pilots believe other harbours would be safer in a storm.\n"
+              "The divers learned their survey had been cancelled.\n"
+              "Ola Lund believes in the old pier.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("other harbours would be safer in a storm", "Most pilots"), ("their survey had been cancelled", "The divers")]

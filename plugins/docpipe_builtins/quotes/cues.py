@@ -1792,6 +1792,17 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 break
         if start is None and info.bare and tokens[v + 1].capitalized and v + 2 < n and tokens[v + 2].is_word:
             start = tokens[v + 1].start
+        if start is None and info.bare and tokens[after_v].is_word and tokens[after_v].lower not in STOP_WORDS and (
+                tokens[after_v].lower not in TIME_WORDS):
+            # "believe other senators would ...", "show Mrs. Clinton won ...": a clause whose subject does not
+            # open like one; its verb comes within a few words
+            for k in range(after_v + 1, min(n - 1, after_v + 8)):
+                tk = tokens[k]
+                if not tk.is_word and tk.text not in (".", "-", "'", "’"):
+                    break
+                if tk.lower in _RELATIVE_GAP_VERBS or (not tk.capitalized and _past_form(tk)):
+                    start = tokens[after_v].start
+                    break
         nxt = tokens[v + 1]
         if start is None and info.base == "say" and nxt.is_word and nxt.lower not in PREPOSITIONS and (
                 nxt.lower not in TIME_WORDS and nxt.lower not in AUX_ADVERBS and nxt.lower not in ("so", "no", "yes")):
