@@ -1083,3 +1083,10 @@ def test_a_reported_clause_whose_subject_does_not_open_like_one():
               "Ola Lund believes in the old pier.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("other harbours would be safer in a storm", "Most pilots"), ("their survey had been cancelled", "The divers")]
+
+
+def test_a_headline_inside_the_text_is_read_like_the_title():
+    doc = run("More from the harbour:\nAnn Lee Says The Old Pier Will Reopen In June\n"
+              "The Ferry Will Run All Winter")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("The Old Pier Will Reopen In June", "Ann Lee")]

@@ -326,11 +326,13 @@ class QuoteStage:
                             out.append(before)
                     continue
                 words = WORD_RE.findall(text, s, e)
-                if role == "title":
+                # (a headline inside the text, "Chris Christie Says He Would ...", reads like the title)
+                headline = role == "title" or _headline_case(words)
+                if headline:
                     words = [w.lower() for w in words]
                 if self._cue_words.isdisjoint(words):
                     continue  # no reporting verb, no "according": nothing to find
-                for m in find_indirect(text, ptoks.window(s, e), lex, title_case=role == "title"):
+                for m in find_indirect(text, ptoks.window(s, e), lex, title_case=headline):
                     if m.cue.cue.start in after_cues and m.start > m.cue.cue.start:
                         continue  # '"Why?" Ann Lee asked the council.': the quote is what was asked
                     fi = bisect.bisect_left(fragment_starts, m.start)  # fragments are sorted by start
@@ -623,6 +625,14 @@ _TITLE_TAKING = frozenset(["tell", "write", "read", "post", "publish", "release"
 #: Words left in lower case inside a title ("Legend in the Coal Fields").
 _TITLE_SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
                                 "with", "from", "as", "is", "vs", "via", "into", "over", "per"])
+
+
+def _headline_case(words: list[str]) -> bool:
+    """A sentence in headline case ("Chris Christie Says He Would Issue A Quarantine"): 4 to 25 words, every
+    word but the small ones capitalised."""
+    if not 4 <= len(words) <= 25:
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS or w[0].isdigit() for w in words)
 
 
 def _title_case(text: str, start: int, end: int) -> bool:
