@@ -1090,3 +1090,11 @@ def test_a_headline_inside_the_text_is_read_like_the_title():
               "The Ferry Will Run All Winter")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("The Old Pier Will Reopen In June", "Ann Lee")]
+
+
+def test_a_share_of_those_asked_is_the_subject_of_say():
+    doc = run("About one in five say they would not take the ferry in winter.\n"
+              "Among the pilots, just over a quarter, 26 percent, say the pier is unsafe.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("they would not take the ferry in winter", "About one in five"),
+        ("the pier is unsafe", "just over a quarter")]

@@ -1424,6 +1424,13 @@ def _participle_opening(tokens: list[Token], start: int, v: int) -> bool:
             and tokens[start + 1].lower != "of" and tokens[start + 1].lower not in PERSON_TITLE_HEADS)
 
 
+#: A share of the people asked, as the subject of "say": "About one in five say", "Just over a quarter say".
+_SHARE_OPENERS = frozenset(["about", "nearly", "just", "roughly", "almost", "only", "over", "under", "more", "fewer",
+                            "less", "around"])
+_SHARE_WORDS = _NUMBER_WORDS | frozenset(["half", "third", "thirds", "quarter", "quarters", "percent", "%",
+                                          "majority", "majorities", "most", "fifth", "fifths"])
+
+
 def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject of ``said`` when it does not read as a noun phrase: everything from the clause start to the
     verb, up to a relative pronoun ("One in four voters in a Times poll last year said", "Many in the crowd
@@ -1432,6 +1439,13 @@ def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, Ve
     after a comma, semicolon, colon or quote mark. At most 16 tokens before the relative pronoun, and the
     first must be able to open a subject."""
     k = v - 1
+    if k >= 2 and tokens[k].text == ",":
+        # "Just over a quarter, 26 percent, say ...": a share in commas after the subject
+        j = next((j for j in range(k - 1, max(-1, k - 5), -1) if tokens[j].text == ","), None)
+        if j is not None and j + 1 < k and all(t.text[0].isdigit() or t.lower in ("percent", "%")
+                                               for t in tokens[j + 1 : k]):
+            k = j - 1
+            v = j
     while k >= 0 and v - k <= 24:
         t = tokens[k].text
         if _spaced_dash(tokens, k):
@@ -1444,7 +1458,9 @@ def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, Ve
             break
         k -= 1
     start = k + 1
-    if start >= v or tokens[start].lower in _NOT_SUBJECT_START or not tokens[start].is_word:
+    share = start < v and tokens[start].lower in _SHARE_OPENERS and any(
+        t.text[0].isdigit() or t.lower.rsplit("-", 1)[-1] in _SHARE_WORDS for t in tokens[start + 1 : v])
+    if start >= v or (tokens[start].lower in _NOT_SUBJECT_START and not share) or not tokens[start].is_word:
         return None
     if _participle_opening(tokens, start, v):
         return None
