@@ -1098,3 +1098,10 @@ def test_a_share_of_those_asked_is_the_subject_of_say():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("they would not take the ferry in winter", "About one in five"),
         ("the pier is unsafe", "just over a quarter")]
+
+
+def test_yet_between_the_auxiliary_and_the_verb_and_an_early_although_clause():
+    doc = run("The harbour master has not yet said whether the pier will reopen.\n"
+              "Ann Lee has not yet responded to Lund's remarks, although she was seen at the pier.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("whether the pier will reopen", "The harbour master"), ("Lund's remarks", "Ann Lee")]

@@ -20,7 +20,7 @@ from .tokens import ABBREVIATIONS, Token
 
 # Between a subject and its verb: "has said", "also noted", "later added", "did not say".
 AUX_ADVERBS = frozenset(
-    ["also", "later", "then", "has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "should", "may", "might", "can", "cannot", "must", "did", "does", "do", "not", "n't", "never", "previously", "reportedly", "repeatedly", "recently", "once", "already", "just", "again", "further", "simply", "quickly", "flatly", "publicly", "privately", "earlier", "first", "finally", "often", "frequently", "still", "even", "explicitly", "openly", "now", "last", "has"]
+    ["also", "later", "then", "has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "should", "may", "might", "can", "cannot", "must", "did", "does", "do", "not", "n't", "never", "previously", "reportedly", "repeatedly", "recently", "once", "already", "just", "again", "further", "simply", "quickly", "flatly", "publicly", "privately", "earlier", "first", "finally", "often", "frequently", "still", "even", "explicitly", "openly", "now", "last", "has", "yet"]
 )
 PREPOSITIONS = frozenset(
     ["in", "at", "on", "during", "from", "with", "throughout", "along", "beyond", "behind", "following", "after", "before", "to", "into", "by", "about", "over", "under", "since", "as", "than", "through", "against", "without", "within", "like", "near", "outside", "inside", "across", "around", "among", "between", "via", "upon", "amid", "despite", "toward", "towards"]
@@ -1101,6 +1101,11 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
         quoting = False  # inside a quotation the content opened: its commas are the speaker's, not cuts
         for k in range(start_index, min(start_index + 4, end_index)):
             quoting = _quoting_after(tokens[k].text, quoting)
+            if k > start_index and tokens[k].text == "," and not quoting and k + 2 < end_index and (
+                    tokens[k + 1].lower in ("although", "though", "whereas")) and (
+                    _starts_clause(tokens[k + 2]) or tokens[k + 2].capitalized):
+                end_index = k  # "responded to Lee's remarks, although he ...": the writer's clause, even this early
+                break
         for k in range(start_index + 4, end_index - 1):
             tok = tokens[k]
             quoting = _quoting_after(tok.text, quoting)
