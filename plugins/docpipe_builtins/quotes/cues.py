@@ -1210,7 +1210,8 @@ def _starts_clause(tok: Token) -> bool:
 def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
                   title_case: bool = False) -> list[IndirectMatch]:
     """Indirect attributions of one sentence: the outermost one, plus coordinated ones by the same
-    speaker ("X said that A and accused Y of B" -> two contents, both X's).
+    speaker ("X said that A and accused Y of B" -> two contents, both X's), after the content of an
+    opening participle ("After saying A, X ...", X's).
 
     ``title_case``: a headline in title case ("Clinton Says Crash Seems Like Terrorism"), where verbs are
     capitalised too.
