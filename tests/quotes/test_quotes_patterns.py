@@ -1105,3 +1105,18 @@ def test_yet_between_the_auxiliary_and_the_verb_and_an_early_although_clause():
               "Ann Lee has not yet responded to Lund's remarks, although she was seen at the pier.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("whether the pier will reopen", "The harbour master"), ("Lund's remarks", "Ann Lee")]
+
+
+def test_out_or_an_adverb_between_a_verb_and_its_particle():
+    doc = run("Ann Lee spoke highly of the divers who rebuilt the pier.\n"
+              "The harbour guild spoke out against the plan to close the quay.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the divers who rebuilt the pier", "Ann Lee"), ("the plan to close the quay", "The harbour guild")]
+
+
+def test_the_subject_of_a_verb_after_continued_to_or_appeared_to():
+    doc = run("The harbour master continued to complain that the divers had been paid too much.\n"
+              "The guild appeared to suggest that the pier would never reopen.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("that the divers had been paid too much", "The harbour master"),
+        ("that the pier would never reopen", "The guild")]

@@ -1623,8 +1623,18 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
     return IndirectMatch(tokens[0].start, _content_end(tokens, n), cue)
 
 
+#: Verbs whose subject is also that of the verb after "to": "He continued to complain that ...".
+_CATENATIVES = frozenset(["continued", "continues", "continue", "began", "begins", "begin", "started", "starts",
+                          "tried", "tries", "try", "went", "goes", "seemed", "seems", "appeared", "appears",
+                          "attempted", "sought", "used", "decided", "had", "has", "have"])
+
+
 def _indirect_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject of the reporting verb at ``tokens[v]`` in "X said (that) CONTENT"."""
+    if v >= 2 and tokens[v - 1].lower == "to" and tokens[v - 2].lower in _CATENATIVES:
+        np = subject_left(text, tokens, v - 2, 0, lexicon)  # "He continued to complain that ...": his
+        if np is not None:
+            return np
     if tokens[v].lower.endswith("ing") and v > 0:
         # "Trump unleashed a series of tweets early Friday saying that ...": the clause's subject, not the
         # NP before the participle (its object or an adverbial)
@@ -1850,11 +1860,15 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 start = tokens[rel].start
                 if rel > 0 and tokens[rel - 1].text == ",":  # ", which officials said will ..., will not": to the comma
                     stop = next((k for k in range(v + 2, n) if tokens[k].text == ","), n)
-        if start is None and tokens[v + 1].lower == "about" and v + 2 < n and tokens[v + 2].is_word:
-            start, weak = tokens[v + 2].start, True  # "Sanders spoke about income inequality": the topic
-        if start is None and tokens[v + 1].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()) and v + 2 < n and (
-                tokens[v + 2].is_word) and not _reduced_relative(lowers, v):
-            start, weak = tokens[v + 2].start, True  # "did not respond to a request for comment", "pointed to X"
+        p = v + 1  # where the particle is, past "out" or an adverb: "spoke highly of", "spoke out against"
+        if v + 3 < n and (tokens[p].lower == "out" or (
+                tokens[p].lower.endswith("ly") and tokens[p].lower not in _LY_WORDS)):
+            p += 1
+        if start is None and tokens[p].lower == "about" and p + 1 < n and tokens[p + 1].is_word:
+            start, weak = tokens[p + 1].start, True  # "Sanders spoke about income inequality": the topic
+        if start is None and tokens[p].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()) and p + 1 < n and (
+                tokens[p + 1].is_word) and not _reduced_relative(lowers, v):
+            start, weak = tokens[p + 1].start, True  # "did not respond to a request for comment", "pointed to X"
         if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
             "to", "on", "in", "at", "for", "with", "about", "by", "up", "out", "off", "back", "as", "from"):
             start, weak = tokens[v + 1].start, True  # "X questioned the integrity of the vote"
