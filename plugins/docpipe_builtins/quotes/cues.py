@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from docpipe.model import Mention
 
@@ -19,36 +20,36 @@ from .speakers import DETERMINERS, GENERIC_HEADS, ORG_WORDS, PERSON_TITLE_HEADS,
 from .tokens import ABBREVIATIONS, Token
 
 # Between a subject and its verb: "has said", "also noted", "later added", "did not say".
-AUX_ADVERBS = frozenset(
+AUX_ADVERBS: Final = frozenset(
     ["also", "later", "then", "has", "have", "had", "was", "is", "were", "are", "would", "will", "could", "should", "may", "might", "can", "cannot", "must", "did", "does", "do", "not", "n't", "never", "previously", "reportedly", "repeatedly", "recently", "once", "already", "just", "again", "further", "simply", "quickly", "flatly", "publicly", "privately", "earlier", "first", "finally", "often", "frequently", "still", "even", "explicitly", "openly", "now", "last", "has", "yet"]
 )
-PREPOSITIONS = frozenset(
+PREPOSITIONS: Final = frozenset(
     ["in", "at", "on", "during", "from", "with", "throughout", "along", "beyond", "behind", "following", "after", "before", "to", "into", "by", "about", "over", "under", "since", "as", "than", "through", "against", "without", "within", "like", "near", "outside", "inside", "across", "around", "among", "between", "via", "upon", "amid", "despite", "toward", "towards"]
 )
-STOP_WORDS = PREPOSITIONS | AUX_ADVERBS | frozenset(
+STOP_WORDS: Final = PREPOSITIONS | AUX_ADVERBS | frozenset(
     ["and", "or", "but", "because", "while", "when", "if", "although", "though", "so", "that", "which", "who", "whom", "whose", "where", "there", "here", "what", "why", "how", "be", "been", "being", "am", "him", "them", "us", "me", "it's", "its", "itself", "himself", "herself", "themselves", "this", "these", "those", "yet", "nor", "said", "says", "say"]
 )
-TIME_WORDS = frozenset(
+TIME_WORDS: Final = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tonight", "earlier", "later"]
 )
-_LY_WORDS = frozenset(["early", "daily", "weekly", "monthly", "yearly", "quarterly", "family", "elderly", "friendly", "lonely", "ally", "rally", "supply", "holy", "ugly", "silly", "lovely", "deadly", "costly", "timely", "orderly", "bully", "assembly"])
-_ING_NOUNS = frozenset({"spring", "string", "king", "thing", "evening", "morning", "building", "meeting", "wing",
+_LY_WORDS: Final = frozenset(["early", "daily", "weekly", "monthly", "yearly", "quarterly", "family", "elderly", "friendly", "lonely", "ally", "rally", "supply", "holy", "ugly", "silly", "lovely", "deadly", "costly", "timely", "orderly", "bully", "assembly"])
+_ING_NOUNS: Final = frozenset({"spring", "string", "king", "thing", "evening", "morning", "building", "meeting", "wing",
                         "ruling", "briefing", "hearing", "ring", "being", "offering", "filing", "polling",
                         "anything", "something", "nothing", "everything"})
 _PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,6}$")
-_ED_NOUNS = frozenset({"red", "bed", "shed", "unnamed", "retired", "elected", "appointed", "armed", "united",
+_ED_NOUNS: Final = frozenset({"red", "bed", "shed", "unnamed", "retired", "elected", "appointed", "armed", "united",
                        "detained", "embattled", "renowned", "acclaimed", "concerned", "interested", "unidentified",
                        "speed", "seed", "need", "creed", "greed"})
-TERMINATORS = frozenset(".!?;")
+TERMINATORS: Final = frozenset(".!?;")
 #: Verbs whose infinitive complement is the attributed content ("wants to ...", "vowed to ...").
 INFINITIVE_TAKING = frozenset(["want", "plan", "hope", "expect", "promise", "pledge", "vow", "threaten", "refuse", "decline", "agree",
                               "seek"])
 #: A reporting-verb form right after one of these is a noun: "the plan", "her report", "a claim".
-NOUN_MARKERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose"])
+NOUN_MARKERS: Final = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose"])
 #: Verbs that take a quotation directly, without a comma or colon: 'asked "Who are you?"'.
 QUOTE_TAKING = frozenset(["say", "ask", "tell", "write", "add", "tweet", "shout", "chant", "reply", "answer", "yell", "whisper", "exclaim", "declare", "sing"])
-QUOTE_CHARS = frozenset("\"“”„«»‘’'‚‹›")
-DASHES = frozenset("—–―-")
+QUOTE_CHARS: Final = frozenset("\"“”„«»‘’'‚‹›")
+DASHES: Final = frozenset("—–―-")
 _INTRO_PUNCT = frozenset(",:—–―-")
 CLAUSE_STARTERS = SUBJECT_PRONOUNS | frozenset({"if", "when", "because", "there", "the", "a", "an", "this", "that", "these", "those", "it", "his",
                                                 "her", "their", "our", "its", "no", "some", "many", "most", "all"})
@@ -56,7 +57,7 @@ CLAUSE_STARTERS = SUBJECT_PRONOUNS | frozenset({"if", "when", "because", "there"
 
 #: After "according to" a noun phrase follows: its words are nouns even when they are reporting verbs too
 #: ("according to state law", "according to a report"), so the NP is read with no verb lexicon.
-_NO_VERBS: dict[str, VerbInfo] = {}
+_NO_VERBS: Final[dict[str, VerbInfo]] = {}
 
 
 @dataclass  # (a dataclass: mypyc compiles it to a native class)
@@ -67,6 +68,10 @@ class Cue:
     cue: Mention
     how: str  # after | before | inverted | according | headline | indirect
     strong: bool = True
+
+    def __init__(self, np: SpeakerNP, cue: Mention, how: str, strong: bool = True) -> None:
+        # (written out: mypyc compiles an __init__ of the source, while the one dataclass makes runs as Python)
+        self.np, self.cue, self.how, self.strong = np, cue, how, strong
 
 
 def _is_np_word(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
@@ -86,7 +91,7 @@ def _is_np_word(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
     return not (low.endswith("ed") and len(low) > 4 and low not in _ED_NOUNS)
 
 
-_DOTTED_ABBREVIATION_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+_DOTTED_ABBREVIATION_RE: Final = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
 def _is_abbrev_dot(tokens: list[Token], i: int) -> bool:
@@ -273,7 +278,7 @@ def _place_after_town(text: str, tokens: list[Token], s: int, e: int, lo: int) -
 
 
 #: A conjunction that opens a sentence ("But", "And"): the clause, and its subject, start after it.
-_OPENING_CONJUNCTIONS = frozenset(["But", "And", "Yet", "So", "Or", "Nor"])
+_OPENING_CONJUNCTIONS: Final = frozenset(["But", "And", "Yet", "So", "Or", "Nor"])
 
 
 def _inside_parenthesis(tokens: list[Token], v: int, lo: int) -> int:
@@ -643,7 +648,7 @@ def _is_possessive_mark(tokens: list[Token], k: int) -> bool:
     return prev.end == tokens[k].start and prev.text[-1:] in ("s", "S") and nxt.is_word and nxt.start > tokens[k].end
 
 
-_WINDOW_STOPS = QUOTE_CHARS | TERMINATORS
+_WINDOW_STOPS: Final = QUOTE_CHARS | TERMINATORS
 
 
 def _breaks_clause(tokens: list[Token], k: int) -> bool:
@@ -977,33 +982,37 @@ class IndirectMatch:
     cue: Cue
     belief: bool = False
 
+    def __init__(self, start: int, end: int, cue: Cue, belief: bool = False) -> None:
+        # (written out: mypyc compiles an __init__ of the source, while the one dataclass makes runs as Python)
+        self.start, self.end, self.cue, self.belief = start, end, cue, belief
+
 
 #: After a comma, these open a clause that is the writer's, not the reported content
 #: ("that the hands were up, contradicting the police", "to leave it intact, although they ...").
-CONTENT_CUTTERS = frozenset(["contradicting", "even", "prompting", "sparking", "drawing", "citing",
+CONTENT_CUTTERS: Final = frozenset(["contradicting", "even", "prompting", "sparking", "drawing", "citing",
                              "according", "compared"])
 #: These cut only when a clause follows them (a subject: ", but the council ...", ", while he ...").
-CLAUSE_CONJUNCTIONS = frozenset(["but", "though", "although", "while", "whereas"])
+CLAUSE_CONJUNCTIONS: Final = frozenset(["but", "though", "although", "while", "whereas"])
 
 
 #: Marks that close a quotation.
-CLOSING_QUOTES = frozenset("\"”’'»")
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+CLOSING_QUOTES: Final = frozenset("\"”’'»")
+_WEEKDAYS: Final = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today", "tonight"])
-_DAY_PARTS = frozenset(["morning", "afternoon", "evening", "night", "week", "month", "year"])
+_DAY_PARTS: Final = frozenset(["morning", "afternoon", "evening", "night", "week", "month", "year"])
 #: Reporting verbs whose object is the addressee ("told reporters that ...").
-_ADDRESSEE_VERBS = frozenset(["tell", "assure", "inform", "remind", "warn", "promise", "advise", "notify", "brief"])
+_ADDRESSEE_VERBS: Final = frozenset(["tell", "assure", "inform", "remind", "warn", "promise", "advise", "notify", "brief"])
 #: After a comma, these open the writer's comment on what was reported.
-_RELATIVE_CUTTERS = frozenset(["who", "whom", "which", "when", "where", "whose", "a", "an"])
+_RELATIVE_CUTTERS: Final = frozenset(["who", "whom", "which", "when", "where", "whose", "a", "an"])
 #: After a dash, these open the writer's aside.
-_AFTER_DASH_CUTTERS = frozenset(["even", "although", "though", "while", "which", "who", "and", "but", "as", "a", "an"])
+_AFTER_DASH_CUTTERS: Final = frozenset(["even", "although", "though", "while", "which", "who", "and", "but", "as", "a", "an"])
 
 
 #: Words that open a subordinate clause before the main one: "While critics argue that ..., Obama ...".
 SUBORDINATORS = frozenset(["while", "although", "though", "whereas", "after", "before", "when", "as", "because",
                            "since", "if", "unless", "once"])
 #: ... and "With Democratic leaders worried about a lack of passion, Obama is ...", which opens one too.
-_CLAUSE_OPENERS = SUBORDINATORS | {"with"}
+_CLAUSE_OPENERS: Final = SUBORDINATORS | {"with"}
 
 
 def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
@@ -1030,12 +1039,12 @@ def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
 
 
 #: Finite reporting verbs that, right after a comma, start the main clause's predicate.
-_MAIN_REPORTING_VERBS = frozenset(["said", "says", "told", "tells", "added", "adds"])
+_MAIN_REPORTING_VERBS: Final = frozenset(["said", "says", "told", "tells", "added", "adds"])
 
 
 #: -ing words after a comma that go on with the content rather than open the writer's participle:
 #: prepositions ("including", "during").
-_ING_CONTINUERS = frozenset(["including", "during"])
+_ING_CONTINUERS: Final = frozenset(["including", "during"])
 
 
 def _dashes(tokens: list[Token], start: int, end: int) -> int:
@@ -1496,7 +1505,7 @@ _RELATIVE_GAP_VERBS = frozenset(["is", "are", "was", "were", "could", "would", "
 
 
 #: Before a participle, these make it passive: its subject is not who speaks.
-_PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+_PASSIVE: Final = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 
 
 #: Prepositions that may open a fronted participle phrase: "After saying he was nervous, the man ...".

@@ -9,6 +9,7 @@ title. :class:`SpeakerRegistry` keeps the entities of one document and resolves 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from docpipe.model import Mention, Speaker
 
@@ -17,25 +18,25 @@ from .tokens import Token
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 OTHER_PRONOUNS = frozenset({"i", "you", "it", "me"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "his", "her", "its", "their",
+SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "his", "her", "its", "their",
                          "our", "my", "your", "some", "many", "several", "two", "three", "both", "one", "other", "most",
                          "all", "few", "no"})
-NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "bin", "al", "la", "le", "del", "du", "ibn"})
+NAME_PARTICLES: Final = frozenset({"de", "van", "von", "der", "da", "di", "bin", "al", "la", "le", "del", "du", "ibn"})
 
-TITLE_WORDS = frozenset(
+TITLE_WORDS: Final = frozenset(
     ["minister", "deputy", "president", "vice", "secretary", "senator", "sen", "sen.", "rep", "rep.", "representative", "gov", "gov.", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "director", "chief", "ceo", "head", "leader", "ambassador", "judge", "justice", "general", "gen", "gen.", "lt", "col", "sgt", "officer", "official", "adviser", "advisor", "aide", "manager", "engineer", "professor", "prof", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "candidate", "nominee", "attorney", "congressman", "congresswoman", "speaker", "commissioner", "analyst", "strategist", "pollster", "founder", "executive", "economist", "reporter", "host", "anchor", "correspondent", "editor", "author", "chancellor", "premier", "king", "queen", "prince", "pope", "rev", "sheriff", "lawmaker", "member", "coordinator", "consultant", "superintendent", "counsel", "surrogate", "operative", "chairperson", "lawyer", "researcher", "scientist", "expert", "historian", "professor", "columnist", "writer", "physician", "doctor", "owner", "partner", "administrator", "commander", "captain", "sergeant", "detective", "inspector", "prosecutor", "senior", "former", "acting", "interim", "deputy", "assistant", "press", "campaign", "state", "house", "senate", "majority", "minority", "whip", "republican", "democratic", "democrat", "gop", "presumptive", "presidential", "vice-president", "running", "mate"]
 )
-PERSON_TITLE_HEADS = frozenset(
+PERSON_TITLE_HEADS: Final = frozenset(
     ["minister", "president", "secretary", "senator", "representative", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "chief", "ceo", "ambassador", "judge", "justice", "officer", "official", "adviser", "advisor", "aide", "manager", "engineer", "professor", "candidate", "nominee", "attorney", "congressman", "congresswoman", "speaker", "commissioner", "analyst", "strategist", "pollster", "founder", "economist", "reporter", "host", "anchor", "correspondent", "editor", "author", "chancellor", "premier", "sheriff", "lawmaker", "lawyer", "researcher", "scientist", "expert", "historian", "columnist", "writer", "doctor", "owner", "prosecutor", "representative"]
 )
-ORG_WORDS = frozenset(
+ORG_WORDS: Final = frozenset(
     ["ministry", "department", "committee", "council", "party", "campaign", "post", "times", "news", "journal", "agency", "office", "service", "embassy", "government", "administration", "taliban", "police", "court", "university", "institute", "foundation", "association", "commission", "bureau", "corp", "corp.", "inc", "inc.", "company", "group", "bank", "network", "cnn", "reuters", "ap", "fbi", "cia", "nato", "un", "eu", "kremlin", "pentagon", "congress", "senate", "house", "parliament", "assembly", "union", "federation", "coalition", "army", "navy", "military", "ministry", "center", "centre", "organization", "organisation", "board", "authority", "authorities", "tribunal", "press", "gazette", "herald", "tribune", "magazine", "review", "politico", "breitbart", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "poll", "survey", "study", "report", "statement", "white", "state"]
 )
 #: Abbreviated forms of title words, for matching "the senator" against a title "Sen.".
 TITLE_ABBREVIATIONS = {"senator": ("sen.",), "governor": ("gov.",), "representative": ("rep.",),
                        "general": ("gen.",), "president": ("pres.",), "professor": ("prof.",), "doctor": ("dr.",)}
-GENERIC_HEADS = frozenset(
+GENERIC_HEADS: Final = frozenset(
     ["source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "expert", "experts", "analyst", "analysts", "critic", "critics", "observer", "observers", "people", "report", "reports", "poll", "polls", "survey", "surveys", "study", "studies", "witness", "witnesses", "resident", "residents", "lawmaker", "lawmakers", "voter", "voters", "supporter", "supporters"]
 )
 
@@ -49,6 +50,11 @@ class SpeakerNP:
     name: str | None = None
     title: str | None = None
     pronoun: str | None = None  # lower-case pronoun, or the title word of an anaphor ("minister", "speaker")
+
+    def __init__(self, kind: str, mention: Mention, name: str | None = None, title: str | None = None,
+                 pronoun: str | None = None) -> None:
+        # (written out: mypyc compiles an __init__ of the source, while the one dataclass makes runs as Python)
+        self.kind, self.mention, self.name, self.title, self.pronoun = kind, mention, name, title, pronoun
 
 
 def _mention(text: str, toks: list[Token]) -> Mention:
@@ -207,7 +213,8 @@ class Entity:
     titles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     gender: str | None = None
-    seen: set[Mention] = field(default_factory=set, repr=False)
+    # (the mentions' fields, which are what makes two Mentions equal: hashing a Mention runs attrs' Python code)
+    seen: set[tuple[str, int, int]] = field(default_factory=set, repr=False)
 
 
 def _key(name: str) -> str:
@@ -259,8 +266,9 @@ class SpeakerRegistry:
     def note(self, ent: Entity, mention: Mention, title: str | None = None) -> None:
         if title and title not in ent.titles and len(ent.titles) < 20:
             ent.titles.append(title)
-        if mention not in ent.seen:
-            ent.seen.add(mention)
+        key = (mention.text, mention.start, mention.end)
+        if key not in ent.seen:
+            ent.seen.add(key)
             ent.mentions.append(mention)
         if ent.kind == "person":
             self.last_person = ent
@@ -325,8 +333,9 @@ class SpeakerRegistry:
         return ent
 
     def speakers(self) -> tuple[Speaker, ...]:
+        # (an entity's mentions are distinct already: note() keeps each once)
         return tuple(
-            Speaker(e.name, tuple(e.titles), tuple(sorted(set(e.mentions), key=lambda m: (m.start, m.end))))
+            Speaker(e.name, tuple(e.titles), tuple(sorted(e.mentions, key=lambda m: (m.start, m.end))))
             for e in self.entities
             if e.mentions
         )

@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from docpipe.model import Document, Mention, Quote
 
@@ -36,7 +37,7 @@ from .cues import (
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
 from .speakers import Entity, SpeakerNP, SpeakerRegistry, analyse_np
-from .tokens import WORD_RE, ParagraphTokens, Token, split_sentences, tokenize
+from .tokens import WORD_RE, ParagraphTokens, Token, has_word_in, split_sentences, tokenize
 
 #: Longest sentence (characters) searched for indirect attributions; longer "sentences" are not prose.
 MAX_SENTENCE = 3000
@@ -48,7 +49,7 @@ NOT_SPEAKER_LABELS = frozenset(
 _SPEECH_DASH_RE = re.compile(r"(?<=[\s,])[—–―]")
 #: The next word or punctuation mark after some spaces (what follows a reporting clause).
 _NEXT_WORD_RE = re.compile(r"\s*([,.;:!?]|\w+)")
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|[\"“”]")
+_SENTENCE_END_RE: Final = re.compile(r"[.!?](?=\s|$)|[\"“”]")
 #: Marks that may open a paragraph of quoted speech.
 _OPENING_MARKS = frozenset("\"“„«‘'")
 
@@ -69,6 +70,15 @@ class _Found:
     mention: Mention | None = None
     speaker_name: str | None = None
     joins: _Found | None = None  # a quote of the same quotation in the paragraph before (see _to_quotes)
+
+    def __init__(self, start: int, end: int, kind: str, para: int, np: SpeakerNP | None = None,
+                 cue: Mention | None = None, parent: _Found | None = None, confidence: float = 0.9,
+                 unclosed: bool = False, starts_para: bool = False, entity: Entity | None = None,
+                 mention: Mention | None = None, speaker_name: str | None = None, joins: _Found | None = None) -> None:
+        # (written out: mypyc compiles an __init__ of the source, while the one dataclass makes runs as Python)
+        self.start, self.end, self.kind, self.para, self.np, self.cue = start, end, kind, para, np, cue
+        self.parent, self.confidence, self.unclosed, self.starts_para = parent, confidence, unclosed, starts_para
+        self.entity, self.mention, self.speaker_name, self.joins = entity, mention, speaker_name, joins
 
 
 def _found_from_match(m: IndirectMatch, index: int, kind: str = "indirect") -> _Found:
@@ -99,7 +109,7 @@ _MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $"
 
 #: Right after a cue: a participle, then a quote mark before the sentence ends (", adding that "...").
 _PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,60}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
-_QUOTE_MARKS = frozenset("\"“”")
+_QUOTE_MARKS: Final = frozenset("\"“”")
 #: Words that join a second clause to a quote's reporting clause after a comma.
 _JOINING_WORDS = frozenset(["and", "but", "while", "whereas", "although"])
 
@@ -310,7 +320,7 @@ class QuoteStage:
                         if direct[k].np is None:
                             orphans.append(direct[k])
                         k += 1
-                    if orphans and not self._cue_words.isdisjoint(WORD_RE.findall(text, s, e)):
+                    if orphans and has_word_in(text, s, e, self._cue_words):
                         for m in find_indirect(text, ptoks.window(s, e), lex):
                             for f in orphans:
                                 if m.start <= f.start and f.end <= m.end + 3 and m.cue.np.mention.end <= f.start:
@@ -325,12 +335,12 @@ class QuoteStage:
                         if before is not None:
                             out.append(before)
                     continue
-                words = WORD_RE.findall(text, s, e)
                 # (a headline inside the text, "Chris Christie Says He Would ...", reads like the title)
-                headline = role == "title" or _headline_case(words)
+                headline = role == "title" or _headline_case(text, s, e)
                 if headline:
-                    words = [w.lower() for w in words]
-                if self._cue_words.isdisjoint(words):
+                    if self._cue_words.isdisjoint([w.lower() for w in WORD_RE.findall(text, s, e)]):
+                        continue  # no reporting verb, no "according": nothing to find
+                elif not has_word_in(text, s, e, self._cue_words):
                     continue  # no reporting verb, no "according": nothing to find
                 for m in find_indirect(text, ptoks.window(s, e), lex, title_case=headline):
                     if m.cue.cue.start in after_cues and m.start > m.cue.cue.start:
@@ -379,7 +389,7 @@ class QuoteStage:
         mark = first.start - 1
         if first.cue is not None and s < first.cue.start < mark:
             mark = first.cue.start  # (the quote's own reporting verb is not part of the content before it)
-        if self._cue_words.isdisjoint(WORD_RE.findall(text, s, mark)):
+        if not has_word_in(text, s, mark, self._cue_words):
             return None
         found = find_indirect(text, ptoks.window(s, mark), self._lexicon)
         if not found:
@@ -627,12 +637,17 @@ _TITLE_SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "but", "nor", "of
                                 "with", "from", "as", "is", "vs", "via", "into", "over", "per"])
 
 
-def _headline_case(words: list[str]) -> bool:
+def _headline_case(text: str, start: int, end: int) -> bool:
     """A sentence in headline case ("Chris Christie Says He Would Issue A Quarantine"): 4 to 25 words, every
-    word but the small ones capitalised."""
-    if not 4 <= len(words) <= 25:
-        return False
-    return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS or w[0].isdigit() for w in words)
+    word but the small ones capitalised. It reads no further than the first word that is not (the second or
+    third in prose: this runs on every sentence)."""
+    n = 0
+    for m in WORD_RE.finditer(text, start, end):
+        w = m.group()
+        n += 1
+        if n > 25 or not (w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS or w[0].isdigit()):
+            return False
+    return n >= 4
 
 
 def _title_case(text: str, start: int, end: int) -> bool:

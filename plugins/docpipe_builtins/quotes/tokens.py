@@ -16,9 +16,11 @@ from typing import Final
 # "FranÃÂ§ois", and a name cut in two at "§" loses its speaker.
 _WORD_TAIL = "[\\w\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf]*"
 TOKEN_RE = re.compile(rf"\w{_WORD_TAIL}(?:[’'\-.&]\w{_WORD_TAIL})*|[^\w\s]")
-_SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s)")
+# ("[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a plain character set lets the regex engine
+# skip ahead to the next candidate character; one that starts with a repeat is tried at every position.)
+_SENTENCE_END_RE: Final = re.compile(r"[.!?][.!?]*[\"”’'»)\]]*(?=\s)")
 
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof", "rev", "hon", "pres", "supt", "capt", "cmdr", "adm", "maj", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n", "d.c", "e.g", "i.e", "ft", "mt", "fig", "approx", "dept", "est",
      # US state abbreviations of the AP style ("of Allentown, Pa., said")
      "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
@@ -47,7 +49,10 @@ class Token:
 
     @property
     def capitalized(self) -> bool:
-        return self.text[0].isupper()
+        # (an ASCII letter by its code point first: compiled, ord(s[0]) reads it in place, while isupper is a
+        # Python method call)
+        first = ord(self.text[0])
+        return 65 <= first <= 90 if first < 128 else self.text[0].isupper()
 
 
 #: One token and the whitespace after it. Every character that is not whitespace starts a token, so the
@@ -55,6 +60,11 @@ class Token:
 #: ``findall`` then gives plain strings, with no match object per token (a sixth faster than ``finditer``).
 _TOKEN_SPACE_RE = re.compile(rf"({TOKEN_RE.pattern})(\s*)")
 _SPACE_RE = re.compile(r"\s*")
+#: Marks that end a chunk as a token of their own after a word (none of them can continue a word token:
+#: not word characters, not the Latin-1 symbols of ``_WORD_TAIL``, and a joiner like "." needs a letter after it).
+_TRAILING_MARKS: Final = frozenset(",.;:!?\")'”’")
+#: Marks that are a token of their own before a word (not word characters nor symbols of ``_WORD_TAIL``).
+_LEADING_MARKS: Final = frozenset("\"“‘'($")
 
 
 def _running_compiled() -> bool:
@@ -74,6 +84,38 @@ def tokenize(text: str, start: int, end: int, _findall=_TOKEN_SPACE_RE.findall, 
     """
     out: list[Token] = []
     if start >= end:
+        return out
+    stretch = text[start:end] if _COMPILED else ""
+    if _COMPILED and "\x85" not in stretch:
+        # Compiled, the regular expression is most of the cost (a match, a tuple and two strings per token),
+        # so the stretch is split at whitespace in C instead: tokens never cross whitespace and every other
+        # character starts one, so a chunk that is all letters and digits (83% of them in news) is one word
+        # token, one with a single punctuation mark after such a word (10%) is two tokens, and so is a
+        # word after an opening mark. Only the other chunks go through TOKEN_RE (on the chunk alone: the
+        # pattern looks at nothing around it).
+        # (Not when the stretch holds U+0085: split() breaks there, but _WORD_TAIL keeps it inside a word.)
+        pos = start
+        for chunk in stretch.split():
+            # only whitespace lies between pos and the chunk, so the first character equal to the chunk's
+            # first one starts it (compiled, ord(s[k]) reads a character in place: no string per step)
+            first = ord(chunk[0])
+            while ord(text[pos]) != first:
+                pos += 1
+            n = len(chunk)
+            if n == 1 or chunk.isalnum():
+                out.append(Token(pos, pos + n, chunk))
+            elif chunk[n - 1] in _TRAILING_MARKS and chunk[: n - 1].isalnum():
+                out.append(Token(pos, pos + n - 1, chunk[: n - 1]))
+                out.append(Token(pos + n - 1, pos + n, chunk[n - 1]))
+            elif chunk[0] in _LEADING_MARKS and chunk[1:].isalnum():
+                out.append(Token(pos, pos + 1, chunk[0]))
+                out.append(Token(pos + 1, pos + n, chunk[1:]))
+            else:
+                p = pos
+                for word in TOKEN_RE.findall(chunk):
+                    out.append(Token(p, p + len(word), word))
+                    p += len(word)
+            pos += n
         return out
     append = out.append
     leading = _SPACE_RE.match(text, start, end)  # leading whitespace (linear: \s* cannot backtrack here)
@@ -97,12 +139,34 @@ def tokenize(text: str, start: int, end: int, _findall=_TOKEN_SPACE_RE.findall, 
     return out
 
 
-WORD_RE = re.compile(r"\w+")
+WORD_RE: Final = re.compile(r"\w+")
 
 
 def words_in(text: str, start: int, end: int) -> set[str]:
     """The distinct words of a stretch (a cheap prefilter before tokenizing it)."""
     return set(WORD_RE.findall(text, start, end))
+
+
+def has_word_in(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether a word (a run of ``\\w``) of ``text[start:end]`` is one of ``words``: the stage's test for a
+    cue word, run on every sentence. Compiled, it goes by whitespace chunks as :func:`tokenize` does (a
+    chunk of letters and digits is one word; a regex match per word was an eighth of the stage's time)."""
+    if not _COMPILED:
+        return not words.isdisjoint(WORD_RE.findall(text, start, end))
+    for chunk in text[start:end].split():  # (word runs never cross whitespace)
+        n = len(chunk)
+        if chunk.isalnum():
+            if chunk in words:
+                return True
+        elif n > 1 and chunk[n - 1] in _TRAILING_MARKS and chunk[: n - 1].isalnum():
+            if chunk[: n - 1] in words:
+                return True
+        elif n > 1 and chunk[0] in _LEADING_MARKS and chunk[1:].isalnum():
+            if chunk[1:] in words:
+                return True
+        elif not words.isdisjoint(WORD_RE.findall(chunk)):
+            return True
+    return False
 
 
 #: Abbreviations that stand before a name ("Sen. Lund"): a capitalised word after them never opens a sentence.
@@ -120,19 +184,50 @@ def _opens_sentence(text: str, pos: int, end: int) -> bool:
     return m is not None and m.group(1) in _SENTENCE_OPENERS
 
 
+def char_positions(text: str, chars: str, start: int, end: int) -> list[int]:
+    """Positions of the characters ``chars`` in ``text[start:end]``, in order.
+
+    For compiled callers that look for a few characters: one ``str.find`` per character scans in C at a
+    fraction of the cost of a regular expression's search, which tests every character against its set.
+    """
+    out: list[int] = []
+    for c in chars:
+        k = text.find(c, start, end)
+        while k >= 0:
+            out.append(k)
+            k = text.find(c, k + 1, end)
+    out.sort()
+    return out
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_SENTENCE_END_RE.finditer(text, start, end)``. Compiled, the pattern is only tried
+    where a ".", "!" or "?" stands (:func:`char_positions`; its first character is one of them)."""
+    if not _COMPILED:
+        return [m.span() for m in _SENTENCE_END_RE.finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    pos = start
+    for k in char_positions(text, ".!?", start, end):
+        if k >= pos:  # (finditer goes on after the last match)
+            m = _SENTENCE_END_RE.match(text, k, end)
+            if m is not None:
+                pos = m.end()
+                out.append((k, pos))
+    return out
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (trailing whitespace excluded)."""
     out: list[tuple[int, int]] = []
     s = start
-    for m in _SENTENCE_END_RE.finditer(text, start, end):
-        e = m.end()
+    for ms, e in _sentence_ends(text, start, end):
         # the word before the period: an abbreviation or an initial does not end a sentence
-        if text[m.start()] == "." and m.end() - m.start() == 1:
-            w = m.start()
+        if text[ms] == "." and e - ms == 1:
+            w = ms
             lo = max(start, w - 8)
             while w > lo and (text[w - 1].isalnum() or text[w - 1] == "."):
                 w -= 1
-            word = text[w : m.start()].lower()
+            word = text[w:ms].lower()
             if (word in ABBREVIATIONS and (word in _NAME_TITLES or not _opens_sentence(text, e, end))) or (
                     len(word) == 1 and word.isalpha()):
                 continue  # (but "in the U.S. The report ...", "near Dover, Calif. He said ..." end one)
@@ -153,8 +248,23 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _bisect_left(a: list[int], x: int, lo: int = 0) -> int:
+    """``bisect.bisect_left(a, x, lo)``. Compiled, as a loop: calling the C function from compiled code costs
+    more than the search itself (windows are looked up tens of thousands of times)."""
+    if not _COMPILED:
+        return bisect_left(a, x, lo)
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 #: A quote mark as the cue patterns see one (an apostrophe inside a word, "don't", is not).
-_QUOTE_MARK_RE = re.compile("[\"“”„«»‘‚‹›]|(?<!\\w)['’]|['’](?!\\w)")
+_QUOTE_MARK_RE: Final = re.compile("[\"“”„«»‘‚‹›]|(?<!\\w)['’]|['’](?!\\w)")
 
 
 class ParagraphTokens:
@@ -193,7 +303,7 @@ class ParagraphTokens:
         window running into a skipped quote is cut where that quote begins instead of being re-tokenized.
         """
         if self.skip_starts and self.whole:
-            k = bisect_left(self.skip_ends, start + 1)
+            k = _bisect_left(self.skip_ends, start + 1)
             if k < len(self.skip_starts) and self.skip_starts[k] < end:
                 if upto_quote and self.skip_starts[k] > start:
                     end = self.skip_starts[k]
@@ -214,8 +324,8 @@ class ParagraphTokens:
             tokens += tokenize(self.text, pos, self.end)
             self.tokens = tokens
             self.starts = [t.start for t in tokens]
-        i = bisect_left(self.starts, start)
-        j = bisect_left(self.starts, end, i)
+        i = _bisect_left(self.starts, start)
+        j = _bisect_left(self.starts, end, i)
         while j > i and self.tokens[j - 1].end > end:
             j -= 1
         return self.tokens[i:j]
