@@ -1277,11 +1277,10 @@ def _fronted_participle(text: str, tokens: list[Token], lexicon: dict[str, VerbI
     elif not _ing_form(tokens[i].lower):
         return None
     info = lexicon.get(tokens[v].lower)
-    if info is None or (v == i and not tokens[v].lower.endswith("ing")) or info.base in _NOT_FRONTED:
+    if info is None or info.base in _NOT_FRONTED:
         return None
     first = v + 1
-    if tokens[first].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()) or (
-            info.base == "talk" and tokens[first].lower == "about"):
+    if tokens[first].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()):
         first += 1
     if first >= n or not tokens[first].is_word or tokens[first].lower in PREPOSITIONS or (
             tokens[first].lower in TIME_WORDS or tokens[first].lower in ("for", "of")):
@@ -1922,8 +1921,7 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
             first = k + 2
             if not tokens[first].is_word:
                 return None  # ', adding, "...': a quotation follows, which takes the participle as its cue
-            particle = tokens[first].lower == "to" if info.base == "refer" else (
-                tokens[first].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()))
+            particle = tokens[first].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ())
             if particle and first + 1 < n and tokens[first + 1].is_word:
                 first += 1  # ", referring to the new rules", ", calling on Congress to act": what follows the particle
             else:
