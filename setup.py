@@ -25,7 +25,7 @@ from setuptools.command.build_py import build_py
 #: The opt-out: set to 1 (or true/yes) for a pure-Python build.
 PURE_PYTHON_ENV = "DOCPIPE_PURE_PYTHON"
 PACKAGE_DIR = Path("plugins") / "docpipe_builtins" / "quotes"
-COMPILED_MODULES = ["tokens", "marks", "lexicon", "speakers", "cues", "stage"]
+COMPILED_MODULES = ["tokens", "marks", "lexicon", "speakers", "cues", "questions", "stage"]
 
 
 def _say(message: str) -> None:

@@ -124,8 +124,9 @@ def test_a_signature_paragraph_signs_the_quote_before_it():
 
 def test_first_verb_of_a_coordination_gives_the_subject():
     doc = run('When asked whom she supported, Ms. Ada Lind smiled and said, "I am waiting for the mayor."')
-    (quote,) = doc.quotes
+    question, quote = doc.quotes
     assert quote.speaker_mention.text == "Ada Lind"
+    assert (doc.text[question.start : question.end], question.speaker) == ("whom she supported", None)
 
 
 def test_manner_of_speaking_verbs_after_a_quote():
@@ -210,8 +211,9 @@ def test_inverted_cue_with_adjectives_and_a_title_before_the_name():
 def test_affiliation_after_for_and_a_number_after_of():
     doc = run('"The debate changed little," wrote Ada Lind for Harbour Weekly.\n'
               'Asked about the plan, the 34-year-old mother of three replied, "It is meant to help mothers first."')
-    assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [
-        ("Ada Lind", "Ada Lind"), ("the 34-year-old mother of three", "the 34-year-old mother of three")]
+    assert [(q.speaker, q.speaker_mention.text if q.speaker_mention else q.cue.text) for q in doc.quotes] == [
+        ("Ada Lind", "Ada Lind"), (None, "Asked"),  # (what was asked, by someone not named)
+        ("the 34-year-old mother of three", "the 34-year-old mother of three")]
 
 
 def test_footage_of_a_speaker_and_a_negated_reporting_sentence():
@@ -485,12 +487,14 @@ def test_the_subject_of_a_passive_reporting_verb_is_not_its_speaker():
               "Anna Berg was asked whether the harbour will reopen in May.\n"
               "The new ferry was not expected to run in winter.\n"
               "Ola Dahl is asking whether the harbour will reopen in May.")
-    assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [("Ola Dahl", "asking")]
+    assert [(q.speaker_mention.text if q.speaker_mention else None, q.cue.text) for q in doc.quotes] == [
+        (None, "asked"), ("Ola Dahl", "asking")]  # (what Anna Berg was asked is a question of its own)
 
 
 def test_the_question_in_an_asked_clause_is_not_what_the_answer_says():
     doc = run("Asked on the radio who runs the harbour now, Anna Berg said nobody did.")
-    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [("nobody did", "Anna Berg")]
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("who runs the harbour now", None), ("nobody did", "Anna Berg")]  # (the question is nobody's named)
 
 
 def test_a_name_spelled_like_a_reporting_verb_can_be_the_speaker():
@@ -960,7 +964,8 @@ def test_an_ing_word_before_a_title_is_part_of_the_title():
 def test_only_or_even_between_a_subject_and_its_verb():
     doc = run('The vote was so close that a spokesman for the mayor could only quip: "The gulls decided it."\n'
               "Asked about the ferry, the harbour master would only say that the timetable was under review.")
-    assert [q.speaker_mention.text for q in doc.quotes] == ["a spokesman for the mayor", "the harbour master"]
+    assert [q.speaker_mention.text if q.speaker_mention else q.cue.text for q in doc.quotes] == [
+        "a spokesman for the mayor", "Asked", "the harbour master"]
 
 
 def test_an_abbreviation_before_a_word_that_opens_a_sentence_ends_the_sentence():
@@ -1120,3 +1125,34 @@ def test_the_subject_of_a_verb_after_continued_to_or_appeared_to():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("that the divers had been paid too much", "The harbour master"),
         ("that the pier would never reopen", "The guild")]
+
+
+def test_a_question_put_to_someone_is_its_own_attribution_without_the_answerers_name():
+    doc = run("Asked on Monday whether the ferry would run in winter, Anna Berg shook her head.\n"
+              "Ola Lund was once asked which of the piers he would close first.\n"
+              '"Absolutely," Lund said when asked by a reporter if the pier would reopen.')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker, q.cue.text) for q in doc.quotes] == [
+        ("whether the ferry would run in winter", "indirect", None, "Asked"),
+        ("which of the piers he would close first", "indirect", None, "asked"),
+        ("Absolutely,", "direct", "Lund", "said"),
+        ("if the pier would reopen", "indirect", "a reporter", "asked")]
+
+
+def test_a_question_is_not_part_of_the_content_before_it():
+    doc = run("Sam Lee, a former harbour master, said when asked how the guild chooses its pilots.\n"
+              "Ann Lee agreed that the pier had failed and had a short answer when asked who would pay.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("how the guild chooses its pilots", None),
+        ("that the pier had failed and had a short answer", "Ann Lee"), ("who would pay", None)]
+
+
+def test_a_quoted_question_put_to_someone_unnamed_has_no_speaker():
+    doc = run('Ann Lee was asked, "Would you close the pier?" She answered, "Not this year."')
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text if q.speaker_mention else None, q.cue.text,
+             q.continues) for q in doc.quotes] == [
+        ("Would you close the pier?", None, "asked", None), ("Not this year.", "She", "answered", None)]
+    # the quote-only paragraph after a question is the answer: not the asker's
+    doc = run("Asked by host Ola Lund whether the pier would reopen, Anna Berg smiled.\n\n"
+              '"We will see what the council decides in May."')
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("whether the pier would reopen", "Ola Lund"), ("We will see what the council decides in May.", "Anna Berg")]

@@ -36,6 +36,7 @@ from .cues import (
 )
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
+from .questions import AskedQuestion, find_questions
 from .speakers import Entity, SpeakerNP, SpeakerRegistry, analyse_np
 from .tokens import WORD_RE, ParagraphTokens, Token, has_word_in, split_sentences, tokenize
 
@@ -70,15 +71,18 @@ class _Found:
     mention: Mention | None = None
     speaker_name: str | None = None
     joins: _Found | None = None  # a quote of the same quotation in the paragraph before (see _to_quotes)
+    question: bool = False  # a question put to someone: its asker or no one speaks, never a neighbour
 
     def __init__(self, start: int, end: int, kind: str, para: int, np: SpeakerNP | None = None,
                  cue: Mention | None = None, parent: _Found | None = None, confidence: float = 0.9,
                  unclosed: bool = False, starts_para: bool = False, entity: Entity | None = None,
-                 mention: Mention | None = None, speaker_name: str | None = None, joins: _Found | None = None) -> None:
+                 mention: Mention | None = None, speaker_name: str | None = None, joins: _Found | None = None,
+                 question: bool = False) -> None:
         # (written out: mypyc compiles an __init__ of the source, while the one dataclass makes runs as Python)
         self.start, self.end, self.kind, self.para, self.np, self.cue = start, end, kind, para, np, cue
         self.parent, self.confidence, self.unclosed, self.starts_para = parent, confidence, unclosed, starts_para
         self.entity, self.mention, self.speaker_name, self.joins = entity, mention, speaker_name, joins
+        self.question = question
 
 
 def _found_from_match(m: IndirectMatch, index: int, kind: str = "indirect") -> _Found:
@@ -120,6 +124,19 @@ def _quote_inside_clause(text: str, start: int, end: int) -> bool:
     q = next((k for k in range(start, end) if text[k] in _QUOTE_MARKS), None)
     return q is not None and q - 2 >= start and text[q - 1] == " " and text[q - 2].isalpha() and text[
         q + 1 : q + 2].islower()
+
+
+def _end_before_questions(text: str, start: int, end: int, asked: list[AskedQuestion]) -> int | None:
+    """Where a content ends so as to leave out the questions put to someone, which are read on their own
+    ('Lee agreed that the plan had failed when asked why' ends before "when"); None when nothing is left."""
+    for qn in asked:
+        if start < qn.end and qn.clause_start < end:
+            if start >= qn.clause_start:
+                return None
+            end = _trim(text, start, qn.clause_start)[1]
+            while end > start and text[end - 1] in ",;":
+                end = _trim(text, start, end - 1)[1]
+    return end if end - start >= 8 else None
 
 
 def _word_count(text: str, start: int, end: int, cap: int = 12) -> int:
@@ -310,6 +327,12 @@ class QuoteStage:
                     continue
                 while di < len(direct) and direct[di].end < s:
                     di += 1
+                # (questions put to someone: "When asked whether ..., X said": the question is nobody's content)
+                asked = find_questions(text, ptoks.window(s, e), lex) if text.find("sked", s, e) >= 0 else []
+                for qn in asked:
+                    kind = "mixed" if _quote_inside_clause(text, qn.start, qn.end) else "indirect"
+                    out.append(_Found(qn.start, qn.end, kind, index, np=qn.asker, cue=qn.cue, confidence=0.6,
+                                      question=True))
                 if di < len(direct) and direct[di].start < e:
                     # A direct quote is attributed in this sentence. One without a cue of its own takes the
                     # sentence's reporting clause, and with the reported clause is one mixed quote: 'Ms. Lund
@@ -332,6 +355,12 @@ class QuoteStage:
                     first = direct[di]
                     if first.start - s > 40:
                         before = self._indirect_before_quote(text, ptoks, s, first, index)
+                        if before is not None and asked:
+                            cut = _end_before_questions(text, before.start, before.end, asked)
+                            if cut is None:
+                                before = None
+                            else:
+                                before.end = cut
                         if before is not None:
                             out.append(before)
                     continue
@@ -345,6 +374,11 @@ class QuoteStage:
                 for m in find_indirect(text, ptoks.window(s, e), lex, title_case=headline):
                     if m.cue.cue.start in after_cues and m.start > m.cue.cue.start:
                         continue  # '"Why?" Ann Lee asked the council.': the quote is what was asked
+                    if asked:
+                        cut = _end_before_questions(text, m.start, m.end, asked)
+                        if cut is None:
+                            continue
+                        m.end = cut
                     fi = bisect.bisect_left(fragment_starts, m.start)  # fragments are sorted by start
                     inside = fi < len(fragments) and fragments[fi].end <= m.end
                     kind = "mixed" if inside else "indirect"
@@ -517,6 +551,11 @@ class QuoteStage:
             before = cue_before(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex, max_gap=25)
         if sp.close_mark is not None and text[sp.end - 1] in ",." and _BYLINE_RE.match(text, a, min(hi, a + 40)):
             return None  # '"Hamilton to play Chicago in 2016," by the Tribune's Ann Lee': a headline and its byline
+        if before is not None and sp.open_mark is not None and _asked_unnamed(text, before.cue, sp.open_mark):
+            # 'Blumenthal was asked, "If you had known ...?" He answered, ...': the question is neither
+            # Blumenthal's nor the answerer's, and whoever put it is not named
+            return _Found(sp.start, sp.end, "direct", index, cue=before.cue, confidence=0.6,
+                          unclosed=sp.close_mark is None, starts_para=sp.start - ps <= 2, question=True)
         short = _word_count(text, sp.start, sp.end) < self.min_words
         cue: Cue | None
         new_sentence_after = (
@@ -603,6 +642,14 @@ class QuoteStage:
         )
 
 
+#: Right before "asked": a passive ("X was asked", "X has been asked").
+_PASSIVE_ASKED_RE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+|also\s+|then\s+|once\s+)?$", re.I)
+
+
+def _asked_unnamed(text: str, cue: Mention, open_mark: int) -> bool:
+    """'X was asked, "..."': a passive "asked" with no "by", right before the quote (a comma or colon between)."""
+    return cue.text.lower() == "asked" and not text[cue.end : open_mark].strip(" ,:") and bool(
+        _PASSIVE_ASKED_RE.search(text, max(0, cue.start - 30), cue.start))
 #: A byline right after a closing mark: what was quoted is the title of a piece.
 _BYLINE_RE = re.compile(r" by (?:the )?[A-Z]")
 
@@ -826,10 +873,12 @@ def _continue_speakers(found: list[_Found]) -> None:
         for k in range(len(items) - 1, -1, -1):
             next_attr[k] = following
             g = items[k]
-            if g.mention is not None and g.parent is None:
+            if g.mention is not None and g.parent is None and not g.question:
                 following = g
         previous: _Found | None = None  # the last attributed quote of the paragraph, direct ones preferred
         for k, f in enumerate(items):
+            if f.question:
+                continue  # (and no quote takes the asker as its speaker: the answer is someone else's)
             if f.np is not None or f.parent is not None:
                 if f.mention is not None and f.parent is None and (
                         f.kind != "indirect" or previous is None or previous.kind == "indirect"):
@@ -858,9 +907,10 @@ def _continue_speakers(found: list[_Found]) -> None:
                     previous = f
         # quotes attributed just now count for the paragraphs that follow ('"A," X said. / "B." / "C."')
         last_attributed[para] = next(
-            (g for g in reversed(items) if g.mention is not None and g.parent is None), None)
+            (g for g in reversed(items) if g.mention is not None and g.parent is None and not g.question), None)
         # the paragraph's last top-level quote in the text (its last item may be a quote nested in it)
-        last_top[para] = max((g for g in items if g.parent is None), key=lambda g: g.end, default=None)
+        last_top[para] = max((g for g in items if g.parent is None and not g.question), key=lambda g: g.end,
+                             default=None)
 
 
 def _to_quotes(found: list[_Found]) -> tuple[Quote, ...]:
@@ -874,7 +924,8 @@ def _to_quotes(found: list[_Found]) -> tuple[Quote, ...]:
     for f in found:
         name = f.entity.name if f.entity is not None else f.speaker_name
         previous = None
-        key = (f.para, f.cue.start, f.cue.end) if f.cue is not None else None
+        # (a question put to someone is a quotation of its own, whatever rests on the same "asked")
+        key = (f.para, f.cue.start, f.cue.end) if f.cue is not None and not f.question else None
         if f.parent is None and f.joins is not None and id(f.joins) in chain_of:
             previous = chain_of[id(f.joins)][-1]
         elif f.parent is None and key is not None:
