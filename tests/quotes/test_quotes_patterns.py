@@ -1156,3 +1156,25 @@ def test_a_quoted_question_put_to_someone_unnamed_has_no_speaker():
               '"We will see what the council decides in May."')
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("whether the pier would reopen", "Ola Lund"), ("We will see what the council decides in May.", "Anna Berg")]
+
+
+def test_an_aside_after_the_subject_does_not_hide_the_main_clause():
+    doc = run("Ann Lee, citing figures from the harbour office, said that the pier had cost too much.\n"
+              "Gov. Ola Lund of Dover, a pilot who has refused to sail in winter, said the ferry was unsafe.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.cue.text) for q in doc.quotes] == [
+        ("figures from the harbour office", "Ann Lee", "citing"),
+        ("that the pier had cost too much", "Ann Lee", "said"),
+        ("to sail in winter", "a pilot", "refused"),
+        ("the ferry was unsafe", "Ola Lund", "said")]
+
+
+def test_a_final_reporting_clause_followed_by_the_writers_comma():
+    doc = run("The ferry will run all winter, Ann Lee said, adding that the pier would reopen in May.\n"
+              "Divers at the old pier would be paid by the hour all winter, Ola Lund said, a plan that could cost "
+              "the town dearly.\n"
+              "The pier will close in June, a source close to him said.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("The ferry will run all winter", "Ann Lee", "said"),
+        ("that the pier would reopen in May", "Ann Lee", "adding"),
+        ("Divers at the old pier would be paid by the hour all winter", "Ola Lund", "said"),
+        ("The pier will close in June", "a source close", "said")]

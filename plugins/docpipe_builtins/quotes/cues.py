@@ -714,6 +714,10 @@ def _ing_modifier(prev: Token, tok: Token, nxt: Token, lexicon: dict[str, VerbIn
             and not nxt.capitalized and nxt.lower not in DETERMINERS and _is_np_word(nxt, lexicon))
 
 
+#: Pronouns that end a prepositional phrase inside a subject ("a source close to him said").
+_OBJECT_PRONOUNS: Final = frozenset(["him", "her", "them", "us", "me"])
+
+
 def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_verb: bool = False) -> Cue | None:
     """A cue right after a closing mark: ``, X said``, ``said X``, ``according to X``.
 
@@ -767,8 +771,10 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
             return _apposition_cue(text, toks, i, lexicon)
         if not _is_np_word(toks[k], lexicon) and toks[k].text != "," and toks[k].lower not in AUX_ADVERBS and not (
                 _is_abbrev_dot(toks, k)) and not _modifier_after_determiner(toks[k - 1], toks[k]) and not (
-                toks[k].lower in PREPOSITIONS and k - i <= 6) and toks[k].lower != "and":
-            # (a short PP after the subject, "and" between two titles: checked at the verb)
+                toks[k].lower in PREPOSITIONS and k - i <= 6) and toks[k].lower != "and" and not (
+                toks[k].lower in _OBJECT_PRONOUNS and toks[k - 1].lower in PREPOSITIONS):
+            # (a short PP after the subject, "a source close to him", "and" between two titles: checked at
+            # the verb)
             return _apposition_cue(text, toks, i, lexicon)
     return None
 
@@ -1240,6 +1246,15 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
             break
         _stop_before_next_speaker(rest, found[-1], lexicon)
         out.extend(found)
+        last = found[-1]
+        if last.cue.how in ("after", "inverted") and last.end <= last.cue.cue.start:
+            # "CONTENT, Lee said, adding that ...": the participle goes on with the same speaker
+            past_cue = max(last.cue.cue.end, last.cue.np.mention.end)  # (after "said" or "said Ann Lee")
+            after_i = next((i for i, t in enumerate(rest) if t.start >= past_cue), len(rest))
+            more = continuation_after_cue(text, rest[after_i:], lexicon)
+            if more is not None:
+                out.append(IndirectMatch(more[0], more[1], Cue(last.cue.np, more[2], "indirect")))
+                found = [out[-1]]
         # "X, who endorsed Y, said ...": the relative clause's verb was found first; the main one is X's too
         main = _main_clause_after_relative(text, rest, found[-1], lexicon)
         if main:
@@ -1331,9 +1346,21 @@ def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch
     if cue_i is None:
         return []
     rel = None
+    if cue_i > 1 and tokens[cue_i].lower.endswith("ing") and tokens[cue_i - 1].text == "," and collect_left(
+            tokens, cue_i - 2, 0, lexicon) <= (1 if tokens[0].lower in ("but", "and") else 0):
+        rel = cue_i - 1  # "Salceda, citing data from the department, said that ...": an aside after the subject
     for i in range(cue_i - 1, max(-1, cue_i - 6), -1):
+        if rel is not None:
+            break
         if tokens[i].lower in ("who", "which") and i > 0 and tokens[i - 1].text == ",":
             rel = i - 1
+            break
+        if tokens[i].lower in ("who", "which") and i > 2:
+            # "Gov. Ann Lee of Ohio, a Republican who has refused to endorse Berg, said ...": the relative
+            # clause closes an apposition
+            c = next((j for j in range(i - 1, max(-1, i - 5), -1) if not tokens[j].is_word), None)
+            if c is not None and tokens[c].text == "," and tokens[c + 1].lower in ("a", "an", "the"):
+                rel = c
             break
         if tokens[i].text in TERMINATORS or tokens[i].text == "," or tokens[i].text in QUOTE_CHARS:
             break
@@ -1343,8 +1370,8 @@ def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch
     if end_i is None or end_i + 2 >= len(tokens):
         return []
     verb = tokens[end_i + 1]
-    if not _verb_like(verb, lexicon):
-        return []
+    if not _verb_like(verb, lexicon) or m.start >= tokens[end_i].start:
+        return []  # (nor when the content found lies past the clause: it is not the clause's)
     if m.end > tokens[end_i].start:
         m.end = tokens[end_i - 1].end  # ("Cruz, who has seen his lead evaporate, challenged ...": not the main clause)
     if verb.lower not in lexicon:
@@ -1628,6 +1655,9 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
         return IndirectMatch(tokens[c2 + 1].start, _content_end(tokens, n, c2 + 1), cue)
     if any(t.text in QUOTE_CHARS for t in tokens[:c1]):
         return None
+    after = tokens[c2 + 1]
+    if after.lower.endswith("ing") and after.lower in lexicon:
+        return None  # "The pier will close, Lee said, adding that ...": the clause ends what was said
     return IndirectMatch(tokens[0].start, _content_end(tokens, n), cue)
 
 
@@ -1762,9 +1792,13 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             if info is not None and info.bare and len(after) >= 3 and after[0].lower in _CLAUSE_DETERMINERS and any(
                     t.lower in _RELATIVE_GAP_VERBS for t in after[2:]):
                 clause_follows = True  # "Speaking in Ohio, Trump said the plan was bad": what he said follows
-            if inverted_ok or cue.how != "inverted" and (len(after) <= 5 or after[0].text == ",") and not any(
-                    t.lower == "that" for t in after[:6]) and not clause_follows:
-                if after and after[0].text == "," and len(after) > 2 and len(after) > c:
+            # ("that" right after the verb opens its own content, "X said that ..."; after a comma it is the
+            # writer's: "..., Lee said, a plan that ...", "..., Lee said, adding that ...")
+            if inverted_ok or cue.how != "inverted" and (len(after) <= 5 or after[0].text == ",") and not (
+                    (not after or after[0].text != ",") and any(t.lower == "that" for t in after[:6])) and not (
+                    clause_follows):
+                if after and after[0].text == "," and len(after) > 2 and len(after) > c and not (
+                        after[1].lower.endswith("ing") and after[1].lower in lexicon):  # (", adding that ...")
                     # "Acts of protest, Mr. Obama said, are acts of patriotism": the longer side is the content
                     return IndirectMatch(after[1].start, _content_end(tokens, n), cue)
                 if _introductory_adverbial(lowers, c):
