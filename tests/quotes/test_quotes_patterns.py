@@ -1178,3 +1178,12 @@ def test_a_final_reporting_clause_followed_by_the_writers_comma():
         ("that the pier would reopen in May", "Ann Lee", "adding"),
         ("Divers at the old pier would be paid by the hour all winter", "Ola Lund", "said"),
         ("The pier will close in June", "a source close", "said")]
+
+
+def test_an_object_content_ends_before_the_subjects_second_predicate():
+    doc = run("Ann Lee praised the divers but has withheld her support for the plan.\n"
+              "The guild criticized the new rules and later said the pier should close.\n"
+              "Ola Lund accused Jan Berg, who was born and raised in Dover, of lying.")
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("the divers", "praised"), ("the new rules", "criticized"), ("the pier should close", "said"),
+        ("Jan Berg, who was born and raised in Dover, of lying", "accused")]

@@ -1337,6 +1337,35 @@ def _fronted_participle(text: str, tokens: list[Token], lexicon: dict[str, VerbI
     return None
 
 
+#: Words that open a clause inside an object.
+_CLAUSE_WORDS = frozenset(["who", "whom", "whose", "which", "that", "how", "why", "what", "where", "when", "because",
+                           "if", "whether"])
+#: Between "and"/"but" and the verb of a second predicate: "and later said", "but has not yet".
+_BEFORE_SECOND_PREDICATE = frozenset(["also", "even", "then", "later", "not", "never", "still", "so", "far"])
+
+
+def _end_before_second_predicate(tokens: list[Token], start_i: int, end: int, lexicon: dict[str, VerbInfo]) -> int:
+    """Where an object content ends before a second predicate of the subject: "endorsed Garland and said
+    Republicans should ...", "praised Rubio but has withheld her endorsement" (the content is the object)."""
+    for k in range(start_i + 1, len(tokens) - 1):
+        tok = tokens[k]
+        if tok.start >= end:
+            break
+        if tok.lower in _CLAUSE_WORDS or tok.lower in _RELATIVE_GAP_VERBS or (_verb_like(tok, lexicon) and (
+                tokens[k - 1].lower not in NOUN_MARKERS)):  # ("the plan and said": "plan" is a noun)
+            break  # a clause inside the object ("Rafael Cruz, who was born and raised ..."): its own "and"
+        if tok.lower not in ("and", "but"):
+            continue
+        j = k + 1
+        while j < len(tokens) - 1 and tokens[j].lower in _BEFORE_SECOND_PREDICATE:
+            j += 1
+        nxt = tokens[j]
+        if _verb_like(nxt, lexicon) or nxt.lower in _RELATIVE_GAP_VERBS:
+            cut = k - 1 if tokens[k - 1].text == "," else k
+            return tokens[cut - 1].end if cut > start_i else end
+    return end
+
+
 def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch,
                                 lexicon: dict[str, VerbInfo]) -> list[IndirectMatch]:
     """When ``m``'s cue sits in a relative clause between commas ("Sen. Ann Lee, who has endorsed Berg,
@@ -1918,6 +1947,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             continue
         start_i = next((i for i in range(v + 1, n) if tokens[i].start >= start), n)
         end = _content_end(tokens, min(stop, _subordinate_end(tokens, v, start_i, n)), start_i)
+        if weak:
+            end = _end_before_second_predicate(tokens, start_i, end, lexicon)
         if end - start < 8:
             continue
         # The subject last: reading it is the dearest test, and the others (pure token checks) reject more.
