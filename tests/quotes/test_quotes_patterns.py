@@ -1187,3 +1187,12 @@ def test_an_object_content_ends_before_the_subjects_second_predicate():
     assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
         ("the divers", "praised"), ("the new rules", "criticized"), ("the pier should close", "said"),
         ("Jan Berg, who was born and raised in Dover, of lying", "accused")]
+
+
+def test_an_object_content_ends_before_the_writers_clause_of_time_or_reason():
+    doc = run("Ann Lee criticized the harbour master's record after the guild accused him of neglect.\n"
+              "Ola Lund praised the divers before leaving for Dover.\n"
+              'Jan Berg described the plan as "a waste of money while the pier rots" at the meeting.')
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("the harbour master's record", "criticized"), ("him of neglect", "accused"), ("the divers", "praised"),
+        ('the plan as "a waste of money while the pier rots" at the meeting', "described")]

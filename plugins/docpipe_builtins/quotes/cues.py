@@ -1337,6 +1337,25 @@ def _fronted_participle(text: str, tokens: list[Token], lexicon: dict[str, VerbI
     return None
 
 
+#: Subordinators that open the writer's clause after an object: "... after Mrs. Clinton accused him".
+_WRITERS_SUBORDINATORS = frozenset(["as", "while", "after", "when", "before", "because", "since", "until"])
+
+
+def _writers_clause(tokens: list[Token], i: int, lexicon: dict[str, VerbInfo]) -> bool:
+    """A clause opens at ``tokens[i]``: a subject (a pronoun, a determiner, a name) and a verb within four
+    more words."""
+    if not (_starts_clause(tokens[i]) or tokens[i].capitalized):
+        return False
+    for k in range(i + 1, min(len(tokens), i + 5)):
+        tok = tokens[k]
+        if not tok.is_word:
+            return False
+        if tok.lower in _RELATIVE_GAP_VERBS or (_verb_like(tok, lexicon) and tokens[k - 1].lower not in NOUN_MARKERS) or (
+                tok.lower.endswith("s") and not tok.capitalized and tokens[k - 1].capitalized and k == i + 1):
+            return True  # (a present tense after a name: "as Trump consolidates")
+    return False
+
+
 #: Words that open a clause inside an object.
 _CLAUSE_WORDS = frozenset(["who", "whom", "whose", "which", "that", "how", "why", "what", "where", "when", "because",
                            "if", "whether"])
@@ -1344,13 +1363,23 @@ _CLAUSE_WORDS = frozenset(["who", "whom", "whose", "which", "that", "how", "why"
 _BEFORE_SECOND_PREDICATE = frozenset(["also", "even", "then", "later", "not", "never", "still", "so", "far"])
 
 
-def _end_before_second_predicate(tokens: list[Token], start_i: int, end: int, lexicon: dict[str, VerbInfo]) -> int:
-    """Where an object content ends before a second predicate of the subject: "endorsed Garland and said
-    Republicans should ...", "praised Rubio but has withheld her endorsement" (the content is the object)."""
+def _end_of_object(tokens: list[Token], start_i: int, end: int, lexicon: dict[str, VerbInfo]) -> int:
+    """Where an object content ends: before a second predicate of the subject ("endorsed Garland and said
+    Republicans should ...", "praised Rubio but has withheld her endorsement") or before the writer's clause
+    of time or reason ("criticized his personal life after Mrs. Clinton accused him")."""
+    quoted = False  # (a quotation in the object: its words are the speaker's, and PolNeAR keeps what follows)
     for k in range(start_i + 1, len(tokens) - 1):
         tok = tokens[k]
         if tok.start >= end:
             break
+        if tok.text in QUOTE_CHARS:
+            quoted = True
+        if not quoted and tok.lower in _WRITERS_SUBORDINATORS and k > start_i + 1 and k + 2 < len(tokens) and (
+                _writers_clause(tokens, k + 1, lexicon) or (tok.lower != "as" and _ing_form(tokens[k + 1].lower))):
+            # "criticized Mr. Clinton's personal life after Mrs. Clinton accused him", "praised his friendship
+            # before savaging ...": the writer's clause of time or reason
+            cut = k - 1 if tokens[k - 1].text == "," else k
+            return tokens[cut - 1].end
         if tok.lower in _CLAUSE_WORDS or tok.lower in _RELATIVE_GAP_VERBS or (_verb_like(tok, lexicon) and (
                 tokens[k - 1].lower not in NOUN_MARKERS)):  # ("the plan and said": "plan" is a noun)
             break  # a clause inside the object ("Rafael Cruz, who was born and raised ..."): its own "and"
@@ -1948,7 +1977,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         start_i = next((i for i in range(v + 1, n) if tokens[i].start >= start), n)
         end = _content_end(tokens, min(stop, _subordinate_end(tokens, v, start_i, n)), start_i)
         if weak:
-            end = _end_before_second_predicate(tokens, start_i, end, lexicon)
+            end = _end_of_object(tokens, start_i, end, lexicon)
         if end - start < 8:
             continue
         # The subject last: reading it is the dearest test, and the others (pure token checks) reject more.
