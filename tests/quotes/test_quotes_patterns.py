@@ -1196,3 +1196,12 @@ def test_an_object_content_ends_before_the_writers_clause_of_time_or_reason():
     assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
         ("the harbour master's record", "criticized"), ("him of neglect", "accused"), ("the divers", "praised"),
         ('the plan as "a waste of money while the pier rots" at the meeting', "described")]
+
+
+def test_a_relative_clause_inside_the_contents_subject_and_an_even_though_clause():
+    doc = run("Ann Lee said a word from the mayor, who is popular with the divers, will help the guild.\n"
+              "Ola Lund said he is not ready to sail, even though he is the last pilot left.\n"
+              "Jan Berg said the pier was rebuilt, which nobody believed.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        "a word from the mayor, who is popular with the divers, will help the guild",
+        "he is not ready to sail, even though he is the last pilot left", "the pier was rebuilt"]

@@ -1105,6 +1105,19 @@ def _writers_when(tokens: list[Token], k: int, n: int) -> bool:
     return False
 
 
+def _clause_resumes(tokens: list[Token], i: int, end_index: int) -> bool:
+    """A relative clause that opens at ``tokens[i]`` closes with a comma within 20 tokens, and a verb
+    follows that comma (an auxiliary or a past form): the clause it sits in goes on."""
+    for j in range(i, min(end_index - 1, i + 20)):
+        t = tokens[j].text
+        if t in TERMINATORS or t == ";" or t in QUOTE_CHARS:
+            return False
+        if t == ",":
+            nxt = tokens[j + 1]
+            return nxt.lower in _RELATIVE_GAP_VERBS or _past_form(nxt)
+    return False
+
+
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
     """Offset where content ends: before a final sentence terminator.
 
@@ -1135,6 +1148,10 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
             if tok.text in DASHES and tokens[k - 1].text in CLOSING_QUOTES and _dashes(tokens, start_index, end_index) == 1:
                 end_index = k  # 'likened the rules to "burning the Constitution" - a charge that ...' (but not an
                 break  # aside between two dashes: 'so distressed -- "an insult to voters" -- that he ...')
+            if tok.text == "," and k + 2 < end_index and tokens[k + 1].lower in ("who", "which") and (
+                    _clause_resumes(tokens, k + 2, end_index)):
+                continue  # "a stamp of approval from Warren, who is popular with the base, will help ...": the
+                # relative clause sits inside the content's subject, whose verb comes after it
             if tok.text == "," and k + 1 < end_index and (tokens[k + 1].lower in _RELATIVE_CUTTERS or (
                     k + 2 < end_index and tokens[k + 1].lower == "to" and tokens[k + 2].lower == "which")):
                 end_index = k  # ", who he blasted as ...", ", a charge that ...", ", to which X replied"
@@ -1167,6 +1184,8 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                             nxt != "but" and tokens[k + 2].lower.endswith("ing") and len(tokens[k + 2].lower) > 5)):
                         end_index = k
                         break
+                elif nxt == "even" and k + 2 < end_index and tokens[k + 2].lower in ("as", "though", "if", "when"):
+                    continue  # ", even though he is the last one left": the speaker's concession (not ", even the ...")
                 elif nxt in CONTENT_CUTTERS or (
                         nxt.endswith("ing") and len(nxt) > 5 and nxt not in _ING_NOUNS and not nxt.endswith("thing")
                         and nxt not in _ING_CONTINUERS
