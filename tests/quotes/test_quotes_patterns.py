@@ -1205,3 +1205,11 @@ def test_a_relative_clause_inside_the_contents_subject_and_an_even_though_clause
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
         "a word from the mayor, who is popular with the divers, will help the guild",
         "he is not ready to sail, even though he is the last pilot left", "the pier was rebuilt"]
+
+
+def test_a_phrase_or_a_title_between_the_verb_and_that():
+    doc = run("Ann Lee, the harbour master, said in a written statement in March that the pier was safe.\n"
+              'Ola Lund said on Harbour Radio\'s "Morning Tide With Jan Berg" that the ferry would run all winter.\n'
+              "The guild would not answer the questions that have swirled around the pier.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("that the pier was safe", "Ann Lee"), ("that the ferry would run all winter", "Ola Lund")]

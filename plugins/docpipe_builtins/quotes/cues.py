@@ -1375,6 +1375,21 @@ def _writers_clause(tokens: list[Token], i: int, lexicon: dict[str, VerbInfo]) -
     return False
 
 
+def _quoted_title_after(tokens: list[Token], lo: int, hi: int) -> int:
+    """How many tokens a title in quote marks takes when it opens within ``tokens[lo:hi]`` (its words
+    capitalised: "This Week With George Stephanopoulos"); 0 without one."""
+    for i in range(lo, hi):
+        if tokens[i].text in ('"', "“"):
+            for j in range(i + 1, min(len(tokens), i + 12)):
+                if tokens[j].text in ('"', "”"):
+                    inner = [t for t in tokens[i + 1 : j] if t.is_word]
+                    return j - i + 1 if inner and all(t.capitalized or len(t.text) <= 3 for t in inner) else 0
+                if not tokens[j].is_word and tokens[j].text not in ("'", "’", "-", ":"):
+                    return 0
+            return 0
+    return 0
+
+
 #: Words that open a clause inside an object.
 _CLAUSE_WORDS = frozenset(["who", "whom", "whose", "which", "that", "how", "why", "what", "where", "when", "because",
                            "if", "whether"])
@@ -1928,7 +1943,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                     start = tokens[clause_i].start
         if info.bare and _starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
             start = tokens[after_v].start  # "said he would ...", "said the test could ..."
-        for k in range(v + 1, min(n - 1, v + 9)):
+        # ('said on ABC's "This Week With George Stephanopoulos" that ...': a title in marks is one word)
+        reach = v + 9 + _quoted_title_after(tokens, v + 1, min(n, v + 6))
+        for k in range(v + 1, min(n - 1, reach)):
             if start is not None:
                 break
             if tokens[k].lower == "that":
@@ -1939,8 +1956,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                     break  # "recalled an incident that left two hurt": a relative clause in the object
                 start = tokens[k].start
                 break
-            if tokens[k].text in TERMINATORS or lexicon.get(tokens[k].lower):
-                break
+            if tokens[k].text in TERMINATORS or lexicon.get(tokens[k].lower) and not (
+                    tokens[k - 1].lower in NOUN_MARKERS and tokens[v + 1].lower in PREPOSITIONS):
+                break  # (a noun in a phrase after the verb is no verb: "said in a written statement that")
         if start is None and info.bare and tokens[v + 1].capitalized and v + 2 < n and tokens[v + 2].is_word:
             start = tokens[v + 1].start
         if start is None and info.bare and tokens[after_v].is_word and tokens[after_v].lower not in STOP_WORDS and (
