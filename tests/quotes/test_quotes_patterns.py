@@ -1210,6 +1210,10 @@ def test_a_relative_clause_inside_the_contents_subject_and_an_even_though_clause
 def test_a_phrase_or_a_title_between_the_verb_and_that():
     doc = run("Ann Lee, the harbour master, said in a written statement in March that the pier was safe.\n"
               'Ola Lund said on Harbour Radio\'s "Morning Tide With Jan Berg" that the ferry would run all winter.\n'
-              "The guild would not answer the questions that have swirled around the pier.")
+              "The guild would not answer the questions that have swirled around the pier.\n"
+              "Jan Berg said in an oral history of the old harbour guild years that the divers were paid twice.\n"
+              "The guild agreed to clean up the old pier and reclaim the land that had been flooded.")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
-        ("that the pier was safe", "Ann Lee"), ("that the ferry would run all winter", "Ola Lund")]
+        ("that the pier was safe", "Ann Lee"), ("that the ferry would run all winter", "Ola Lund"),
+        ("that the divers were paid twice", "Jan Berg"),
+        ("to clean up the old pier and reclaim the land that had been flooded", "The guild")]

@@ -1945,6 +1945,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             start = tokens[after_v].start  # "said he would ...", "said the test could ..."
         # ('said on ABC's "This Week With George Stephanopoulos" that ...': a title in marks is one word)
         reach = v + 9 + _quoted_title_after(tokens, v + 1, min(n, v + 6))
+        if tokens[v + 1].lower in PREPOSITIONS and tokens[v + 1].lower != "to":
+            reach += 3  # (a phrase first: "said in an oral history of the Clinton years that ...")
         for k in range(v + 1, min(n - 1, reach)):
             if start is not None:
                 break
