@@ -1217,3 +1217,12 @@ def test_a_phrase_or_a_title_between_the_verb_and_that():
         ("that the pier was safe", "Ann Lee"), ("that the ferry would run all winter", "Ola Lund"),
         ("that the divers were paid twice", "Jan Berg"),
         ("to clean up the old pier and reclaim the land that had been flooded", "The guild")]
+
+
+def test_a_long_subject_that_ends_in_a_noun_before_say():
+    doc = run("Pilots clamoring to keep Ann Lee away from the harbour office say they will strike in May.\n"
+              "Divers who have worked with the guild say their pay has not risen in years.\n"
+              "The guild published a harbour plan that the council liked.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("they will strike in May", "Pilots clamoring to keep Ann Lee away from the harbour office"),
+        ("their pay has not risen in years", "Divers")]

@@ -1369,7 +1369,8 @@ def _writers_clause(tokens: list[Token], i: int, lexicon: dict[str, VerbInfo]) -
         tok = tokens[k]
         if not tok.is_word:
             return False
-        if tok.lower in _RELATIVE_GAP_VERBS or (_verb_like(tok, lexicon) and tokens[k - 1].lower not in NOUN_MARKERS) or (
+        verb = _verb_like(tok, lexicon) and tokens[k - 1].lower not in NOUN_MARKERS
+        if tok.lower in _RELATIVE_GAP_VERBS or verb or (
                 tok.lower.endswith("s") and not tok.capitalized and tokens[k - 1].capitalized and k == i + 1):
             return True  # (a present tense after a name: "as Trump consolidates")
     return False
@@ -1907,8 +1908,14 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             continue  # "Editor's note:", "the attacks", "in 20 states": mostly nouns in these forms
         if info.base == "call" and _calls_by_name(tokens, lowers, v):
             continue
+        loose_only = False  # the subject is read only as the whole stretch before the verb (_loose_subject)
         if lowers[v] == info.base and _after_article(lowers, v) and not _plural(lowers[v - 1]):
-            continue  # "a Republican tax plan", "the inaugural address": a noun (not "the Democrats plan to")
+            clause_next = _pronoun_subject(tokens[v + 1]) or tokens[v + 1].lower in NOUN_MARKERS
+            if not (info.bare and info.speech and clause_next):
+                continue  # "a Republican tax plan", "the inaugural address": a noun (not "the Democrats plan to")
+            # "Activists clamoring to block X from the nomination say they ...": a verb before a clause, whose
+            # subject is the long noun phrase (a name inside it, "X", is not)
+            loose_only = True
         if _passive(lowers, v):
             continue  # "The Fed is widely expected to ...": its subject is not who expects
         tried += 1
@@ -2020,7 +2027,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if end - start < 8:
             continue
         # The subject last: reading it is the dearest test, and the others (pure token checks) reject more.
-        np = _indirect_subject(text, tokens, v, lexicon)
+        np = _loose_subject(text, tokens, v, lexicon) if loose_only else _indirect_subject(text, tokens, v, lexicon)
         if np is None and info.speech and info.bare and not weak and not subjectless(tokens, v):
             np = _loose_subject(text, tokens, v, lexicon)
         if np is None:
