@@ -1226,3 +1226,13 @@ def test_a_long_subject_that_ends_in_a_noun_before_say():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("they will strike in May", "Pilots clamoring to keep Ann Lee away from the harbour office"),
         ("their pay has not risen in years", "Divers")]
+
+
+def test_verbs_that_take_a_quotation_with_nothing_between():
+    doc = run('Ann Lee cautioned "let us not get ahead of ourselves," before leaving the pier.\n'
+              'The guild admitted "one or two mistakes" in the survey.\n'
+              'The crowd on the quay followed him by softly echoing "too many."')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker_mention.text) for q in doc.quotes] == [
+        ("let us not get ahead of ourselves,", "direct", "Ann Lee"),
+        ('one or two mistakes" in the survey', "mixed", "The guild"),  # (from the quote's first word on)
+        ("too many.", "direct", "The crowd")]
