@@ -52,6 +52,8 @@ QUOTE_TAKING = frozenset(["say", "ask", "tell", "write", "add", "tweet", "shout"
                           "whisper", "exclaim", "declare", "sing", "claim", "caution", "echo", "pledge", "explain",
                           "suggest", "testify", "admit"])
 QUOTE_CHARS: Final = frozenset("\"“”„«»‘’'‚‹›")
+#: The double marks of English text (straight and curly), which open and close what is quoted.
+DOUBLE_QUOTE_MARKS: Final = frozenset("\"“”")
 DASHES: Final = frozenset("—–―-")
 _INTRO_PUNCT = frozenset(",:—–―-")
 CLAUSE_STARTERS = SUBJECT_PRONOUNS | frozenset({"if", "when", "because", "there", "the", "a", "an", "this", "that", "these", "those", "it", "his",
@@ -1433,6 +1435,25 @@ def _end_of_object(tokens: list[Token], start_i: int, end: int, lexicon: dict[st
     return end
 
 
+def _aside_comma(tokens: list[Token], cue_i: int, lexicon: dict[str, VerbInfo]) -> int | None:
+    """The comma that opens the aside holding the cue at ``cue_i``: a relative clause (", who has endorsed
+    Berg,"), one that closes an apposition (", a Republican who has refused ..."), or a participle right
+    after the subject ("Salceda, citing data ...,"); None when the cue is in no such aside."""
+    if cue_i > 1 and tokens[cue_i].lower.endswith("ing") and tokens[cue_i - 1].text == "," and collect_left(
+            tokens, cue_i - 2, 0, lexicon) <= (1 if tokens[0].lower in ("but", "and") else 0):
+        return cue_i - 1
+    for i in range(cue_i - 1, max(-1, cue_i - 6), -1):
+        if tokens[i].lower in ("who", "which") and i > 0 and tokens[i - 1].text == ",":
+            return i - 1
+        if tokens[i].lower in ("who", "which") and i > 2:
+            # "Gov. Ann Lee of Ohio, a Republican who has refused to endorse Berg, said ..."
+            c = next((j for j in range(i - 1, max(-1, i - 5), -1) if not tokens[j].is_word), None)
+            return c if c is not None and tokens[c].text == "," and tokens[c + 1].lower in ("a", "an", "the") else None
+        if tokens[i].text in TERMINATORS or tokens[i].text == "," or tokens[i].text in QUOTE_CHARS:
+            return None
+    return None
+
+
 def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch,
                                 lexicon: dict[str, VerbInfo]) -> list[IndirectMatch]:
     """When ``m``'s cue sits in a relative clause between commas ("Sen. Ann Lee, who has endorsed Berg,
@@ -1441,25 +1462,7 @@ def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch
     cue_i = next((i for i, t in enumerate(tokens) if t.start >= m.cue.cue.start), None)
     if cue_i is None:
         return []
-    rel = None
-    if cue_i > 1 and tokens[cue_i].lower.endswith("ing") and tokens[cue_i - 1].text == "," and collect_left(
-            tokens, cue_i - 2, 0, lexicon) <= (1 if tokens[0].lower in ("but", "and") else 0):
-        rel = cue_i - 1  # "Salceda, citing data from the department, said that ...": an aside after the subject
-    for i in range(cue_i - 1, max(-1, cue_i - 6), -1):
-        if rel is not None:
-            break
-        if tokens[i].lower in ("who", "which") and i > 0 and tokens[i - 1].text == ",":
-            rel = i - 1
-            break
-        if tokens[i].lower in ("who", "which") and i > 2:
-            # "Gov. Ann Lee of Ohio, a Republican who has refused to endorse Berg, said ...": the relative
-            # clause closes an apposition
-            c = next((j for j in range(i - 1, max(-1, i - 5), -1) if not tokens[j].is_word), None)
-            if c is not None and tokens[c].text == "," and tokens[c + 1].lower in ("a", "an", "the"):
-                rel = c
-            break
-        if tokens[i].text in TERMINATORS or tokens[i].text == "," or tokens[i].text in QUOTE_CHARS:
-            break
+    rel = _aside_comma(tokens, cue_i, lexicon)
     if rel is None or rel < 1:
         return []
     end_i = next((i for i in range(cue_i + 1, len(tokens)) if tokens[i].text == ","), None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from docpipe.model import Mention
 
-from .cues import _content_end, _passive, collect_right, np_right
+from .cues import DOUBLE_QUOTE_MARKS, _content_end, _passive, collect_right, np_right
 from .lexicon import VerbInfo
 from .speakers import SpeakerNP
 from .tokens import Token
@@ -22,7 +22,6 @@ _QUESTION_OPENERS = frozenset(["whether", "if", "why", "how", "what", "who", "wh
                                "about", "to"])
 #: Before "asked", these make it the head of a clause about the question: "When asked whether ...".
 _CLAUSE_OPENERS = frozenset(["when", "after", "once", "if", "before", "until", "while"])
-_DOUBLE_MARKS = frozenset('"“”')
 #: Where a question ends, at the latest ("when asked about the inquiry: "That matter is ...").
 _QUESTION_STOPS = frozenset([",", ";", ":", "-", "—", "–", "--"])
 #: How many tokens a question takes at most (it ends at the sentence end or a comma well before).
@@ -55,7 +54,7 @@ def find_questions(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
     out: list[AskedQuestion] = []
     marks = 0  # double quote marks so far: an odd count means "asked" is inside a quotation
     for a in range(first, n - 2):
-        if tokens[a].text in _DOUBLE_MARKS:
+        if tokens[a].text in DOUBLE_QUOTE_MARKS:
             marks += 1
         if lowers[a] != "asked" or marks % 2:
             continue  # (inside a quotation, the question is part of what its speaker says)

@@ -20,6 +20,7 @@ from docpipe.model import Document, Mention, Quote
 
 from .cues import (
     CLOSING_QUOTES,
+    DOUBLE_QUOTE_MARKS,
     Cue,
     IndirectMatch,
     _is_abbrev_dot,
@@ -113,7 +114,6 @@ _MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $"
 
 #: Right after a cue: a participle, then a quote mark before the sentence ends (", adding that "...").
 _PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,60}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
-_QUOTE_MARKS: Final = frozenset("\"“”")
 #: Words that join a second clause to a quote's reporting clause after a comma.
 _JOINING_WORDS = frozenset(["and", "but", "while", "whereas", "although"])
 
@@ -121,7 +121,7 @@ _JOINING_WORDS = frozenset(["and", "but", "while", "whereas", "although"])
 def _quote_inside_clause(text: str, start: int, end: int) -> bool:
     """The first double quote mark in ``text[start:end]`` opens a quotation inside the clause: a word and a
     space before it, a lower-case letter after it ('adding that "the party will ..."')."""
-    q = next((k for k in range(start, end) if text[k] in _QUOTE_MARKS), None)
+    q = next((k for k in range(start, end) if text[k] in DOUBLE_QUOTE_MARKS), None)
     return q is not None and q - 2 >= start and text[q - 1] == " " and text[q - 2].isalpha() and text[
         q + 1 : q + 2].islower()
 
@@ -292,7 +292,7 @@ class QuoteStage:
                 hi = min(pe, f.cue.end + 4 * self.window)
                 after_cue = ptoks.window(f.cue.end, hi, upto_quote=True)
                 more = continuation_after_cue(text, after_cue, lex)
-                if (more is None or text[more[1] - 1] in _QUOTE_MARKS) and _PARTICIPLE_BEFORE_MARK_RE.match(
+                if (more is None or text[more[1] - 1] in DOUBLE_QUOTE_MARKS) and _PARTICIPLE_BEFORE_MARK_RE.match(
                         text, f.cue.end, hi):
                     # ', adding that "the party will come together"': the window stopped at the quote mark
                     # (read again without that stop only then: most cues have no participle after them)
@@ -399,7 +399,7 @@ class QuoteStage:
             return []
         join = next((k for k in range(min(end_k - 3, 12)) if toks[k].text == "," and (
             toks[k + 1].lower in _JOINING_WORDS or toks[k + 1].lower == "who")), None)
-        if join is None or any(t.text in _QUOTE_MARKS for t in toks[join:end_k]):
+        if join is None or any(t.text in DOUBLE_QUOTE_MARKS for t in toks[join:end_k]):
             return []
         if toks[join + 1].lower in _JOINING_WORDS:
             return [_found_from_match(m, index) for m in find_indirect(text, toks[join + 2 : end_k + 1], self._lexicon)]
@@ -656,7 +656,7 @@ _BYLINE_RE = re.compile(r" by (?:the )?[A-Z]")
 #: Marks the words that lead into a quote do not reach across: quote marks, a parenthesis, a colon, a dash.
 _LEAD_STOPS = frozenset("\"“”«»(:—–")
 #: Tokens that end the clause between "According to X," and a quote: then the quote is not its end.
-_CLAUSE_BREAKS = frozenset(".!?;:") | _QUOTE_MARKS
+_CLAUSE_BREAKS = frozenset(".!?;:") | DOUBLE_QUOTE_MARKS
 
 
 def _sentence_lead(text: str, toks: list[Token], cue_words: frozenset[str]) -> int | None:
