@@ -1236,3 +1236,23 @@ def test_verbs_that_take_a_quotation_with_nothing_between():
         ("let us not get ahead of ourselves,", "direct", "Ann Lee"),
         ('one or two mistakes" in the survey', "mixed", "The guild"),  # (from the quote's first word on)
         ("too many.", "direct", "The crowd")]
+
+
+def test_who_was_told_is_not_what_was_told():
+    doc = run("Ann Lee told the Harbour Herald on Monday.\n"
+              "Ola Lund told the guild that the pier was safe.\n"
+              "Jan Berg told the story of the old ferry.\n"
+              "Ann Lee told the divers when to come back.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("that the pier was safe", "Ola Lund"), ("the story of the old ferry", "Jan Berg"),
+        ("the divers when to come back", "Ann Lee")]
+
+
+def test_a_quote_after_when_asked_is_what_the_speaker_told():
+    doc = run('Ann Lee told the council when asked about the delay: "It will take another month."\n'
+              'Ola Lund told the guild when pressed on the cost: "Nobody has paid yet."')
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert [(doc.text[q.start : q.end], q.speaker, q.cue.text) for q in direct] == [
+        ("It will take another month.", "Ann Lee", "told"), ("Nobody has paid yet.", "Ola Lund", "told")]
+    # (the question is nobody's content, and the council, who was told, is no content at all)
+    assert [doc.text[q.start : q.end] for q in doc.quotes if q.kind != "direct"] == ["about the delay"]

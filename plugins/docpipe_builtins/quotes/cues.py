@@ -883,6 +883,13 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
             outer = _outer_speaker(text, tokens, np, lo, lexicon)
             if outer is not None:
                 return Cue(outer.np, outer.cue, "before", strong=strong)
+        if v > lo + 1 and tokens[v - 1].lower in ("when", "after", "if", "once") and tok.lower.endswith("ed"):
+            # 'Lee told the council when asked about it: "..."': the quote is what she told, not what was asked
+            main = next((u for u in range(v - 2, lo - 1, -1) if not tokens[u].capitalized and (
+                tokens[u].lower in lexicon and lexicon[tokens[u].lower].speech)
+                and tokens[u - 1].lower not in NOUN_MARKERS), None)
+            if main is not None and np.mention.end <= tokens[main].start:
+                tok = tokens[main]
         return Cue(np, _mention(text, [tok]), "before", strong=strong)
     # "... surprise Republican pollster Ann Lee: "..."": a name right before the colon
     if n >= 4 and tokens[-1].text in (":", ",") and tokens[-3].lower in ("put", "puts") and tokens[-2].lower == "it":
@@ -1784,6 +1791,32 @@ def _indirect_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str,
     return np
 
 
+#: Nouns that are what was told, not who was told it ("told the story of ...", "tell the truth").
+_TOLD_THINGS: Final = frozenset(["story", "stories", "tale", "tales", "truth", "lie", "lies", "joke", "jokes",
+                                 "anecdote", "anecdotes"])
+
+
+def _addressee_only(tokens: list[Token], start_i: int, end: int, lexicon: dict[str, VerbInfo]) -> bool:
+    """The content found after "tell" (from token ``start_i`` to offset ``end``) is only who was told, perhaps
+    with the writer's phrase of time or place: "told POLITICO", "told NBC News before her appearance"."""
+    np_end = collect_right(tokens, start_i, len(tokens), lexicon)
+    if np_end == start_i or any(t.lower in _TOLD_THINGS for t in tokens[start_i:np_end]):
+        return False
+    tail = [t for t in tokens[np_end:] if t.start < end]
+    if tail and tail[0].lower not in PREPOSITIONS and tail[0].lower not in _WRITERS_SUBORDINATORS:
+        return False  # "told The Star-Ledger she would ...", "Tells Guest Muslim Violence Is ..."
+    if len(tail) > 1 and tail[0].lower in _WRITERS_SUBORDINATORS and (
+            _verb_like(tail[1], lexicon) or tail[1].lower.endswith("ing")):
+        return True  # "told the council when asked about the delay: ...": the writer's clause, then the quote
+    for k, tok in enumerate(tail):
+        if k == 0 and tok.lower in _WRITERS_SUBORDINATORS:
+            continue  # (what follows tells whose clause it is: "told them when to come", "told them when asked")
+        if tok.lower in ("that", "to", ",", "if") or tok.lower in _WH_WORDS or tok.lower in AUX_ADVERBS or (
+                tok.text in QUOTE_CHARS or _pronoun_subject(tok) or _verb_like(tok, lexicon)):
+            return False  # a clause: what was told
+    return True
+
+
 def _that_after_addressee(tokens: list[Token], e: int, n: int, lexicon: dict[str, VerbInfo]) -> int | None:
     """Index of the "that" opening what was told when a phrase of the writer's follows the addressee NP that
     ends at ``e``: "told a crowd in Miami on Tuesday that ...", "telling reporters during a visit to Scotland
@@ -2030,6 +2063,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         end = _content_end(tokens, min(stop, _subordinate_end(tokens, v, start_i, n)), start_i)
         if weak:
             end = _end_of_object(tokens, start_i, end, lexicon)
+        if info.base == "tell" and start_i == v + 1 and _addressee_only(tokens, start_i, end, lexicon):
+            continue
         if end - start < 8:
             continue
         # The subject last: reading it is the dearest test, and the others (pure token checks) reject more.
