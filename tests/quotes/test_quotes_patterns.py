@@ -1256,3 +1256,32 @@ def test_a_quote_after_when_asked_is_what_the_speaker_told():
         ("It will take another month.", "Ann Lee", "told"), ("Nobody has paid yet.", "Ola Lund", "told")]
     # (the question is nobody's content, and the council, who was told, is no content at all)
     assert [doc.text[q.start : q.end] for q in doc.quotes if q.kind != "direct"] == ["about the delay"]
+
+
+def test_a_quoted_complement_after_an_apposition_on_the_object():
+    doc = run('Ann Lee called Ola Lund, her rival for the harbour office, a "danger to the divers."\n'
+              "Ola Lund said the ferry was late again, a sign that nobody checks the timetable.")
+    assert [(doc.text[q.start : q.end], q.kind) for q in doc.quotes] == [
+        ('Ola Lund, her rival for the harbour office, a "danger to the divers."', "mixed"),
+        ("the ferry was late again", "indirect")]  # (the writer's apposition, with no quote, still ends it)
+
+
+def test_a_short_sentence_in_marks_after_a_quote_goes_on_with_its_speaker():
+    doc = run('"I do not know," Ann Lee said. "Not yet." Then she left the room.\n'
+              'Ola Lund spoke last. "Not yet." Then he left the room.')
+    assert [(doc.text[q.start : q.end], q.speaker, q.continues) for q in doc.quotes] == [
+        ("I do not know,", "Ann Lee", None), ("Not yet.", "Ann Lee", "q1")]  # (no quote before: a scare quote)
+
+
+def test_a_participle_aside_after_the_subject_is_no_inverted_reporting_clause():
+    doc = run("The report, released Monday, found that the pier was unsafe.\n"
+              "The pier, said Ann Lee, was never safe.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("that the pier was unsafe", "report"), ("The pier, said Ann Lee, was never safe", "Ann Lee")]
+
+
+def test_long_between_the_auxiliary_and_the_verb_is_not_part_of_the_subject():
+    doc = run("Ann Lee has long said that the pier is unsafe.\n"
+              "Divers have long warned that the ferry is too old.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("that the pier is unsafe", "Ann Lee"), ("that the ferry is too old", "Divers")]

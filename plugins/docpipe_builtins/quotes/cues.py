@@ -330,6 +330,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     j = v - 1
     while j >= lo and (tokens[j].lower in AUX_ADVERBS or tokens[j].lower.endswith(("n't", "n’t")) or (
             tokens[j].lower in ("only", "even") and j > lo) or (  # "X would only say", "X even said"
+            # "X has long said"
+            tokens[j].lower == "long" and j > lo and tokens[j - 1].lower in ("has", "have", "had")) or (
             tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4 and not tokens[j].capitalized
             and tokens[j].lower not in _LY_WORDS)):  # "... forcefully told"
         j -= 1
@@ -1164,6 +1166,9 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     _clause_resumes(tokens, k + 2, end_index)):
                 continue  # "a stamp of approval from Warren, who is popular with the base, will help ...": the
                 # relative clause sits inside the content's subject, whose verb comes after it
+            if tok.text == "," and tokens[k + 1].lower in ("a", "an") and any(
+                    t.text in DOUBLE_QUOTE_MARKS for t in tokens[k + 2 : min(end_index, k + 5)]):
+                continue  # 'called Lund, her rival for the office, a "danger to the divers"': the quoted complement
             if tok.text == "," and k + 1 < end_index and (tokens[k + 1].lower in _RELATIVE_CUTTERS or (
                     k + 2 < end_index and tokens[k + 1].lower == "to" and tokens[k + 2].lower == "which")):
                 end_index = k  # ", who he blasted as ...", ", a charge that ...", ", to which X replied"
@@ -1752,6 +1757,8 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
         np = subject_left(text, tokens, verb, c1 + 1, lexicon)  # "he noted,"
     elif tokens[verb].lower.endswith("ing"):
         return None  # "X, writing for the majority, said ...": a participle aside, not a reporting clause
+    elif not lexicon[tokens[verb].lower].direct_cue:
+        return None  # "The report, released Monday, found ...": a participle aside, not "said Mr. Lind,"
     else:
         np = np_right(text, tokens, verb + 1, c2, lexicon)  # "said Mr. Lind,"
     if np is None:

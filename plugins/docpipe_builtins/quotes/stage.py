@@ -279,7 +279,8 @@ class QuoteStage:
         for i, sp in enumerate(spans):
             if sp.parent is not None:
                 continue
-            f = self._direct(text, sp, prev_end, pe, index, ps, ptoks)
+            f = self._direct(text, sp, prev_end, pe, index, ps, ptoks,
+                             follows_quote=bool(out) and out[-1].kind == "direct" and prev_end == out[-1].end + 1)
             if f is not None and out and f.kind == "direct" and text[sp.start].islower():
                 _second_part(text, out[-1], f)
             prev_end = (sp.close_mark + 1) if sp.close_mark is not None else sp.end
@@ -531,8 +532,11 @@ class QuoteStage:
         return reporting_sentence(text, toks, self._lexicon)
 
     def _direct(self, text: str, sp: MarkedSpan, lo: int, hi: int, index: int, ps: int, ptoks: ParagraphTokens,
-                nested: bool = False) -> _Found | None:
-        """A quoted stretch as a direct quote with its cue, or None for a scare quote / title."""
+                nested: bool = False, follows_quote: bool = False) -> _Found | None:
+        """A quoted stretch as a direct quote with its cue, or None for a scare quote / title.
+
+        ``follows_quote``: the last quoted stretch before this one in the paragraph is a direct quote.
+        """
         lex = self._lexicon
         w = self.window
         after = before = None
@@ -599,6 +603,9 @@ class QuoteStage:
         ) and not (cue is after and cue is not None and starts and text[sp.end - 1] in ",!?"):
             # (a sentence of its own ending in a comma before its cue is speech: '"Like Oakland. Or Ferguson," X said')
             return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
+        if cue is None and short and starts and follows_quote and sp.close_mark is not None and text[
+                sp.start].isupper() and text[sp.end - 1] in ".!?":
+            short = False  # '"I do not know," Ann Lee said. "Not yet."': a sentence of its own that goes on speaking
         if cue is None and (short or not starts or _mostly_names(text, sp.start, sp.end)):
             # a scare quote, a title, a quoted phrase inside a sentence (mixed, found later), a list of names
             return None
