@@ -1285,3 +1285,20 @@ def test_long_between_the_auxiliary_and_the_verb_is_not_part_of_the_subject():
               "Divers have long warned that the ferry is too old.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("that the pier is unsafe", "Ann Lee"), ("that the ferry is too old", "Divers")]
+
+
+def test_a_family_name_is_the_person_the_text_names_in_full():
+    doc = run("Ann Lee met John Lund at the pier on Monday.\n"
+              '"We have a deal," Lee said.\n'
+              'Lund was less sure. "We have a draft," he said.\n'
+              '"A draft is a start," she replied.')
+    assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [
+        ("Ann Lee", "Lee"), ("John Lund", "he"), ("Ann Lee", "she")]
+    assert [(s.name, [m.text for m in s.mentions]) for s in doc.speakers] == [
+        ("Ann Lee", ["Lee", "she"]), ("John Lund", ["he"])]
+
+
+def test_a_family_name_two_given_names_share_stays_as_written():
+    doc = run("John Lund and Mary Lund run the ferry.\n"
+              '"We will sail on Friday," Lund said.')
+    assert [q.speaker for q in doc.quotes] == ["Lund"]

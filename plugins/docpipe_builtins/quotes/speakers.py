@@ -8,6 +8,7 @@ title. :class:`SpeakerRegistry` keeps the entities of one document and resolves 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -205,6 +206,66 @@ def _load_given_names() -> dict[str, str]:
 
 GIVEN_NAMES = _load_given_names()
 
+#: How far back (in characters) "he"/"she" may find a person who has not spoken yet.
+_PRONOUN_REACH: Final = 3000
+
+
+def full_name_in(text: str, family: str) -> tuple[str, str] | None:
+    """(full name, gender) of the person ``text`` names in full with the family name ``family`` as written
+    and a listed given name, maybe with a middle initial ("Ann Lee", "John F. Lund"); None when it names
+    nobody so, or two given names share the family name ("Hillary Clinton", "Bill Clinton").
+
+    (It looks for the family name with ``str.find`` and reads the word before each occurrence: much cheaper
+    than a pattern over all the text, and most documents need it for one or two names.)
+    """
+    found: tuple[str, str, str] | None = None  # (given name, full name, gender)
+    at = text.find(family)
+    while at >= 0:
+        end = at + len(family)
+        k = at - 1  # the space before the family name
+        if k > 0 and text[k] == " " and (end == len(text) or not text[end].isalnum()):
+            if k >= 3 and text[k - 1] == "." and text[k - 2].isupper() and text[k - 3] == " ":
+                k -= 3  # past a middle initial: "John F. Lund"
+            w = k
+            while w > 0 and text[w - 1].isalpha():
+                w -= 1
+            given = text[w:k]
+            gender = GIVEN_NAMES.get(given)
+            if gender is not None and (w == 0 or not text[w - 1].isalnum()):
+                if found is None:
+                    found = (given, text[w:end], gender)
+                elif found[0] != given:
+                    return None
+        at = text.find(family, end)
+    return (found[1], found[2]) if found is not None else None
+
+
+#: Two capitalised words in running text, the second (maybe after a middle initial) read ahead without being
+#: consumed, so that "Ambassador John Bolton" gives "Ambassador John" and then "John Bolton".
+#: (No \b before it: a pattern that opens with a character set is searched for quickly, one that opens with \b
+#: is tried at every position, three times slower on news text; the function checks the word boundaries.)
+_NAME_PAIR_RE: Final = re.compile(r"([A-Z][a-z]+) (?=((?:[A-Z]\. )?[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?))")
+
+
+def known_people(text: str) -> dict[str, tuple[str, str]]:
+    """Family name (lower case) -> (full name, gender) of everyone ``text`` names in full with a listed given
+    name, leaving out a family name that two given names share (as :func:`full_name_in` does)."""
+    found: dict[str, tuple[str, str, str]] = {}  # family -> (given name, full name, gender)
+    shared: set[str] = set()
+    for m in _NAME_PAIR_RE.finditer(text):
+        given = m.group(1)
+        gender = GIVEN_NAMES.get(given)
+        end = m.end() + len(m.group(2))
+        if gender is None or (m.start() > 0 and text[m.start() - 1].isalnum()) or text[end : end + 1].isalnum():
+            continue  # (not a listed given name, or part of a longer word: "McAnn Lee", "Ann Lee3")
+        family = m.group(2).rsplit(" ", 1)[-1].lower()
+        seen = found.get(family)
+        if seen is None:
+            found[family] = (given, text[m.start() : end], gender)
+        elif seen[0] != given:
+            shared.add(family)
+    return {family: (full, gender) for family, (_, full, gender) in found.items() if family not in shared}
+
 
 @dataclass  # (a dataclass: mypyc compiles it to a native class)
 class Entity:
@@ -227,7 +288,11 @@ def _key(name: str) -> str:
 class SpeakerRegistry:
     """The speakers of one document and the state that coreference needs (who was speaking last)."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        """``text``: the document's, where the people it names in full (:func:`known_people`) are looked up
+        for a mention by family name and for "he"/"she" when no speaker so far can be meant."""
+        self.text = text
+        self._known: dict[str, tuple[str, str]] | None = None
         self.entities: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
         self._by_last: dict[str, Entity] = {}
@@ -250,6 +315,15 @@ class SpeakerRegistry:
         parts = name.split()
         if ent is None and len(parts) == 1:
             ent = self._by_last.get(key)
+            named = full_name_in(self.text, name) if ent is None else None
+            if named is not None:
+                # "Lee said", and the text names Ann Lee elsewhere: her, with her full name and gender
+                full, gender = named
+                ent = self._by_key.get(_key(full))
+                if ent is None:
+                    ent = self._add(full, "person")
+                    ent.gender = gender
+                self._by_last[key] = ent
         if ent is None and len(parts) > 1:
             short = self._by_key.get(parts[-1].lower())
             if short is not None and short.kind == "person" and len(short.name.split()) == 1:
@@ -302,6 +376,8 @@ class SpeakerRegistry:
                     if cand.gender in (None, gender):
                         ent = cand
                         break
+                if ent is None:
+                    ent = self._last_named(gender, np.mention.start)
                 if ent is not None and ent.gender is None:
                     ent.gender = gender
             elif p in ("they", "them"):
@@ -331,6 +407,30 @@ class SpeakerRegistry:
         if ent is not None:
             self.note(ent, np.mention, np.title)
         return ent
+
+    def _known_people(self) -> dict[str, tuple[str, str]]:
+        # (read on first need: a document whose speakers are all named in full first never needs it)
+        if self._known is None:
+            self._known = known_people(self.text)
+        return self._known
+
+    def _last_named(self, gender: str, before: int) -> Entity | None:
+        """The person of ``gender`` the text named last before offset ``before``, by full or family name
+        ('Ann Lee met John Lund. ... Lund was less sure. "...," he said': Lund, who had not spoken yet)."""
+        best, best_at = None, -1
+        for full, g in self._known_people().values():
+            if g != gender:
+                continue
+            family = full.rsplit(" ", 1)[-1]
+            # (within a few paragraphs: a pronoun does not reach further back, and a bounded search keeps a
+            # long text with many pronouns linear)
+            lo = max(0, before - _PRONOUN_REACH)
+            at = self.text.rfind(family, lo, before)
+            while at >= 0 and (at > 0 and self.text[at - 1].isalnum() or self.text[at + len(family):][:1].isalnum()):
+                at = self.text.rfind(family, lo, at)  # (a whole word only: not "Lee" in "Leeds")
+            if at > best_at:
+                best, best_at = full, at
+        return self._person(best) if best is not None else None
 
     def speakers(self) -> tuple[Speaker, ...]:
         # (an entity's mentions are distinct already: note() keeps each once)

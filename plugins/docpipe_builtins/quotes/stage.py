@@ -194,7 +194,7 @@ class QuoteStage:
         paras = [(p.start, p.end, p.role) for p in doc.paragraphs if p.role not in self.skip_roles]
         if not doc.paragraphs:
             paras = _lines(text)
-        registry = SpeakerRegistry()
+        registry = SpeakerRegistry(text)
         found: list[_Found] = []
         intro_para: tuple[int, int] | None = None  # a paragraph that may introduce the next one's quote
         signed: list[_Found] | None = None  # the previous paragraph's quotes, all without a speaker
