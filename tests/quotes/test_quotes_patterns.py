@@ -1302,3 +1302,12 @@ def test_a_family_name_two_given_names_share_stays_as_written():
     doc = run("John Lund and Mary Lund run the ferry.\n"
               '"We will sail on Friday," Lund said.')
     assert [q.speaker for q in doc.quotes] == ["Lund"]
+
+
+def test_the_writers_apposition_after_a_content_is_not_a_reporting_clause():
+    doc = run('The guild said Ann Lee was "out of touch," a charge she denied.\n'
+              "The guild said Ola Lund was out of touch, a charge he denied.\n"
+              "The pier is safe, a spokesman for the guild said.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ('Ann Lee was "out of touch,"', "The guild"), ("Ola Lund was out of touch", "The guild"),
+        ("The pier is safe", "a spokesman for the guild")]

@@ -1182,6 +1182,11 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     _pronoun_subject(tokens[k + 2]) or _past_form(tokens[k + 2])):
                 end_index = k + 1  # 'calling him a "nice guy" and he didn't ...', '"a terrible deal" and ranked ...':
                 break  # the writer goes on with the subject's next clause or act
+            if tok.text in CLOSING_QUOTES and tokens[k - 1].text == "," and k + 3 < end_index and (
+                    tokens[k + 1].lower in ("a", "an")) and not any(
+                    t.text in QUOTE_CHARS for t in tokens[k + 2 : min(end_index, k + 5)]):
+                end_index = k + 1  # 'was "out of touch," a charge she denied': the writer's apposition
+                break
             if tok.text in CLOSING_QUOTES and k + 1 < end_index and (
                     tokens[k + 1].lower in _WEEKDAYS or _writers_when(tokens, k + 1, end_index)):
                 # 'called her a "disgrace" Wednesday on The Show', '"a disgrace" during a rally': the writer's when
@@ -1902,6 +1907,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             continue
         tail = tokens[c + 1 : last]
         cue = cue_after(text, tail + [Token(tokens[last - 1].end, tokens[last - 1].end, ".")], lexicon, any_verb=True)
+        if cue is not None and tail[0].lower in ("a", "an") and cue.np.mention.start > tail[0].start:
+            break  # "..., a charge she denied": the writer's apposition, whose relative clause has the verb
         if cue is not None and cue.cue.end >= tail[0].start:
             # the verb must end the sentence, give or take a short PP/object ("he said on Monday")
             verb_i = next(i for i, t in enumerate(tail) if t.start == cue.cue.start)
