@@ -1311,3 +1311,18 @@ def test_the_writers_apposition_after_a_content_is_not_a_reporting_clause():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ('Ann Lee was "out of touch,"', "The guild"), ("Ola Lund was out of touch", "The guild"),
         ("The pier is safe", "a spokesman for the guild")]
+
+
+def test_a_short_object_then_and_said_gives_two_contents():
+    doc = run("In a statement, Gov. Ann Lee blasted the council and said the harbour fund had run dry.\n"
+              "Ola Lund called on the guild to pass the plan and said funding is needed.")
+    assert [(doc.text[q.start : q.end], q.cue.text, q.speaker) for q in doc.quotes] == [
+        ("the council", "blasted", "Ann Lee"), ("the harbour fund had run dry", "said", "Ann Lee"),
+        ("the guild to pass the plan", "called", "Ola Lund"), ("funding is needed", "said", "Ola Lund")]
+
+
+def test_a_demonstrative_opens_the_subject():
+    doc = run("Ann Lee spoke first. That person said the board had hampered her plans.\n"
+              "These divers say the pier is safe.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the board had hampered her plans", "That person"), ("the pier is safe", "These divers")]

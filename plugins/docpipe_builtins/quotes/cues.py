@@ -128,6 +128,10 @@ def _modifier_after_determiner(before: Token, tok: Token) -> bool:
         tok.lower not in STOP_WORDS)
 
 
+#: Capitalised demonstratives, which open a noun phrase at the start of a clause.
+_DEMONSTRATIVES: Final = frozenset(["This", "That", "These", "Those"])
+
+
 def collect_left(tokens: list[Token], j: int, lo: int, lexicon: dict[str, VerbInfo], limit: int = 14) -> int:
     """Start index of the NP that ends at token ``j`` (inclusive), walking left; returns j+1 if none."""
     i = j
@@ -149,6 +153,8 @@ def collect_left(tokens: list[Token], j: int, lo: int, lexicon: dict[str, VerbIn
             if k >= lo and tokens[k].lower in ("the", "a", "an") and k < i - 1:
                 i = k - 1
         break
+    if i >= lo and i < j and tokens[i].text in _DEMONSTRATIVES and (i == lo or not tokens[i - 1].is_word):
+        i -= 1  # "That person said", "These officials say": a demonstrative that opens the clause
     s = i + 1
     # Trim leading lower-case non-determiners ("up Smith" -> "Smith") unless the NP is all lower-case.
     while s <= j and not tokens[s].capitalized and tokens[s].lower not in DETERMINERS and any(
@@ -1539,8 +1545,8 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
         return out
     start_index = next((i for i, t in enumerate(tokens) if t.start >= m.start), len(tokens))
     k = _coordinated_verb(tokens, start_index + 1, lexicon)
-    if k is None or k <= start_index + 2:
-        return out
+    if k is None or k <= start_index + 1:
+        return out  # (a content of one word at least before "and": "blasted the council and said ...")
     cut = k - 1 if tokens[k - 1].text == "," else k
     m.end = tokens[cut - 1].end
     v = k + 1 if lexicon.get(tokens[k + 1].lower) else k + 2
@@ -1553,6 +1559,9 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
         start = None
         if first.lower == "that" or (info.bare and _starts_clause(first)) or ("object" in info.tags and first.is_word):
             start = first.start
+        elif info.base == "say" and first.is_word and not first.capitalized and first.lower not in STOP_WORDS and (
+                first.lower not in TIME_WORDS and first.lower not in ("so", "no", "yes")):
+            start = first.start  # "... and said funding is needed": what "say" is followed by is what was said
         if start is not None:
             end = _content_end(tokens, len(tokens), first_i)
             if end - start >= 8:
