@@ -1326,3 +1326,15 @@ def test_a_demonstrative_opens_the_subject():
               "These divers say the pier is safe.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("the board had hampered her plans", "That person"), ("the pier is safe", "These divers")]
+
+
+def test_a_quote_then_and_said_reports_something_more():
+    doc = run('Ann Lee declared "What a day!" and said that her campaign would go on "to the next harbour."\n'
+              'Ola Lund said "We will win" and added that the pier would be saved.\n'
+              'He said "harbour fees" and new taxes would pay for it.')
+    assert [(doc.text[q.start : q.end], q.kind, q.cue.text) for q in doc.quotes] == [
+        ("What a day!", "direct", "declared"),
+        ('that her campaign would go on "to the next harbour."', "mixed", "said"),
+        ("We will win", "direct", "said"), ("that the pier would be saved", "indirect", "added"),
+        ('harbour fees" and new taxes would pay for it', "mixed", "said")]  # (one reported clause)
+    assert [q.speaker for q in doc.quotes[:4]] == ["Ann Lee", "Ann Lee", "Ola Lund", "Ola Lund"]

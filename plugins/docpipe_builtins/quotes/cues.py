@@ -1244,14 +1244,21 @@ def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, 
             info = lexicon.get(tokens[k + 1].lower)
             if info is not None and info.speech:
                 return k  # "..., saying that ...", "..., adding ..."
-        if tokens[k].lower in ("and", "but"):  # ("X conceded that A but implied that B": two contents)
-            nxt = tokens[k + 1]
-            if nxt.lower in ("he", "she", "they", "then", "also", "later") and k + 2 < len(tokens):
-                nxt = tokens[k + 2]
-            info = lexicon.get(nxt.lower)
-            if info is not None and info.speech and not nxt.capitalized:
-                return k
+        if _coordinated_verb_at(tokens, k, lexicon):  # ("X conceded that A but implied that B": two contents)
+            return k
     return None
+
+
+def _coordinated_verb_at(tokens: list[Token], k: int, lexicon: dict[str, VerbInfo]) -> bool:
+    """An "and"/"but" at ``k`` before a verb of saying, maybe after a pronoun or an adverb: "and said",
+    "but he added", "and then told"."""
+    if tokens[k].lower not in ("and", "but") or k + 1 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    if nxt.lower in ("he", "she", "they", "then", "also", "later") and k + 2 < len(tokens):
+        nxt = tokens[k + 2]
+    info = lexicon.get(nxt.lower)
+    return info is not None and info.speech and not nxt.capitalized
 
 
 def _pronoun_subject(tok: Token) -> bool:
@@ -1549,30 +1556,49 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
         return out  # (a content of one word at least before "and": "blasted the council and said ...")
     cut = k - 1 if tokens[k - 1].text == "," else k
     m.end = tokens[cut - 1].end
+    more = _coordinated_content(text, tokens, k, m.cue.np, lexicon)
+    if more is not None:
+        out.append(more)
+    return out
+
+
+def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
+                         lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
+    """What the verb after the "and", "but" or comma at ``k`` (see :func:`_coordinated_verb`) reports, said by
+    ``np``: "... and said that ...", "..., and he said ...", "..., saying ...", "... and then told X that ..."."""
     v = k + 1 if lexicon.get(tokens[k + 1].lower) else k + 2
     info = lexicon.get(tokens[v].lower) if v < len(tokens) else None
     first_i = v + 1
     if info is not None and info.base == "tell" and v + 2 < len(tokens) and tokens[v + 2].lower == "that":
         first_i = v + 2  # ", telling reporters that ...": skip the addressee
-    if info is not None and first_i + 1 < len(tokens):
-        first = tokens[first_i]
-        start = None
-        if first.lower == "that" or (info.bare and _starts_clause(first)) or ("object" in info.tags and first.is_word):
-            start = first.start
-        elif info.base == "say" and first.is_word and not first.capitalized and first.lower not in STOP_WORDS and (
-                first.lower not in TIME_WORDS and first.lower not in ("so", "no", "yes")):
-            start = first.start  # "... and said funding is needed": what "say" is followed by is what was said
-        if start is not None:
-            end = _content_end(tokens, len(tokens), first_i)
-            if end - start >= 8:
-                np = m.cue.np
-                if v == k + 2 and tokens[k + 1].lower in SUBJECT_PRONOUNS:
-                    # "Durbin said ..., and he said ...": the same speaker, whose mention here is the pronoun
-                    pron = tokens[k + 1]
-                    np = SpeakerNP(np.kind, Mention(pron.text, pron.start, pron.end), np.name, np.title, np.pronoun)
-                out.append(IndirectMatch(start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"),
-                                         belief=not info.speech))
-    return out
+    if info is None or first_i + 1 >= len(tokens):
+        return None
+    first = tokens[first_i]
+    start = None
+    if first.lower == "that" or (info.bare and _starts_clause(first)) or ("object" in info.tags and first.is_word):
+        start = first.start
+    elif info.base == "say" and first.is_word and not first.capitalized and first.lower not in STOP_WORDS and (
+            first.lower not in TIME_WORDS and first.lower not in ("so", "no", "yes")):
+        start = first.start  # "... and said funding is needed": what "say" is followed by is what was said
+    if start is None:
+        return None
+    end = _content_end(tokens, len(tokens), first_i)
+    if end - start < 8:
+        return None
+    if v == k + 2 and tokens[k + 1].lower in SUBJECT_PRONOUNS:
+        # "Durbin said ..., and he said ...": the same speaker, whose mention here is the pronoun
+        pron = tokens[k + 1]
+        np = SpeakerNP(np.kind, Mention(pron.text, pron.start, pron.end), np.name, np.title, np.pronoun)
+    return IndirectMatch(start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=not info.speech)
+
+
+def coordinated_after_quote(text: str, tokens: list[Token], np: SpeakerNP,
+                            lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
+    """'She declared "What a day!" and said that ...': what the speaker of a quote goes on to report.
+    ``tokens`` start right after the quote's closing mark and end with its sentence."""
+    if len(tokens) < 4 or not _coordinated_verb_at(tokens, 0, lexicon):
+        return None
+    return _coordinated_content(text, tokens, 0, np, lexicon)
 
 
 #: Words that cannot open a subject: the clause found is not one ("Even if ...", "But ...").

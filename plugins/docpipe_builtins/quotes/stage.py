@@ -23,10 +23,12 @@ from .cues import (
     DOUBLE_QUOTE_MARKS,
     Cue,
     IndirectMatch,
+    _coordinated_verb_at,
     _is_abbrev_dot,
     _is_terminator,
     _noun_use,
     clause_subject,
+    coordinated_after_quote,
     continuation_after_cue,
     cue_after,
     cue_before,
@@ -289,6 +291,18 @@ class QuoteStage:
                 continue
             accepted[i] = f
             out.append(f)
+            if f.cue is not None and f.cue.end <= f.start and f.np is not None and self.indirect and (
+                    sp.close_mark is not None and text.startswith((" and ", " but "), sp.close_mark + 1)):
+                # 'She declared "What a day!" and said that ...': the speaker goes on to report something else
+                tail = ptoks.window(sp.close_mark + 1, min(pe, sp.close_mark + 1 + 4 * self.window))
+                stop = next((k for k in range(len(tail)) if _is_terminator(tail, k)), len(tail) - 1)
+                while stop + 1 < len(tail) and tail[stop + 1].text in CLOSING_QUOTES:
+                    stop += 1  # ('... "to the next harbour."': the mark after the full stop closes the content)
+                also = coordinated_after_quote(text, tail[: stop + 1], f.np, lex)
+                if also is not None:
+                    kind = "mixed" if _quote_inside_clause(text, also.start, also.end) else "indirect"
+                    out.append(_Found(also.start, also.end, kind, index, np=also.cue.np, cue=also.cue.cue,
+                                      confidence=0.6))
             if f.cue is not None and f.cue.start > f.end and self.indirect:
                 hi = min(pe, f.cue.end + 4 * self.window)
                 after_cue = ptoks.window(f.cue.end, hi, upto_quote=True)
@@ -475,7 +489,9 @@ class QuoteStage:
                 text, sp.close_mark + 1, hi).islower():
             a = sp.close_mark + 1
             tail = ptoks.window(a, min(hi, a + 400), upto_quote=True)
-            if len(tail) >= 2 and tail[0].is_word and not tail[0].capitalized:
+            # (not when the subject goes on with another verb of saying: 'said "We will win" and added that')
+            if len(tail) >= 2 and tail[0].is_word and not tail[0].capitalized and not (
+                    _coordinated_verb_at(tail, 0, self._lexicon)):
                 k = 0
                 while k < len(tail) and not (tail[k].text in ".!?;" and not _is_abbrev_dot(tail, k)):
                     k += 1
