@@ -1338,3 +1338,13 @@ def test_a_quote_then_and_said_reports_something_more():
         ("We will win", "direct", "said"), ("that the pier would be saved", "indirect", "added"),
         ('harbour fees" and new taxes would pay for it', "mixed", "said")]  # (one reported clause)
     assert [q.speaker for q in doc.quotes[:4]] == ["Ann Lee", "Ann Lee", "Ola Lund", "Ola Lund"]
+
+
+def test_a_quotation_inside_an_aside_after_the_subject():
+    doc = run('Ann Lee, citing "the unique spirit of the town," said the pier could be saved by June.\n'
+              'Ola Lund, who called the plan "a disgrace," said the ferry would sail.\n'
+              '"The pier is safe," said Jan Berg, who runs the guild.')
+    assert [(doc.text[q.start : q.end], q.speaker, q.cue.text) for q in doc.quotes] == [
+        ("the pier could be saved by June", "Ann Lee", "said"),
+        ('the plan "a disgrace,"', "Ola Lund", "called"), ("the ferry would sail", "Ola Lund", "said"),
+        ("The pier is safe,", "Jan Berg", "said")]

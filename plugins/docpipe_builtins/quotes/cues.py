@@ -330,6 +330,15 @@ def _is_participle(tok: Token) -> bool:
     return not tok.capitalized and _ing_form(tok.lower)
 
 
+def _quote_in_aside(tokens: list[Token], close: int, lo: int) -> bool:
+    """The quotation that closes at ``close`` opens after a word of the clause, within 30 tokens ('X, citing
+    "...," said'), not at the clause's start ('"...," said X': the quote itself)."""
+    for k in range(close - 2, max(lo, close - 30) - 1, -1):
+        if tokens[k].text in QUOTE_CHARS:
+            return k > lo and tokens[k - 1].is_word
+    return False
+
+
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
     lo = _verb_clause_start(tokens, v, lo)
@@ -346,6 +355,9 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
         while j >= lo and tokens[j].lower in AUX_ADVERBS:
             j -= 1
     j = _before_dash_aside(tokens, j, lo)
+    if j - 1 > lo and tokens[j].text in CLOSING_QUOTES and tokens[j - 1].text == "," and _quote_in_aside(
+            tokens, j, lo):
+        j -= 1  # 'X, citing "the spirit of the town," said': the aside's comma sits inside the marks
     if j < lo:
         return None
     tok = tokens[j]
@@ -720,6 +732,17 @@ def _verb_follows(toks: list[Token], np: SpeakerNP, lexicon: dict[str, VerbInfo]
     return info is not None and info.direct_cue and not toks[k].capitalized
 
 
+#: Auxiliaries and modals: after a noun phrase, they make it the subject of a clause.
+_FINITE_AUXILIARIES: Final = frozenset(["is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
+                                        "can", "should", "may", "might", "must", "did", "does"])
+
+
+def _finite_verb_follows(toks: list[Token], np: SpeakerNP) -> bool:
+    """An auxiliary or a modal right after the noun phrase ``np``: it is the subject of a clause."""
+    k = next((k for k, t in enumerate(toks) if t.start >= np.mention.end), None)
+    return k is not None and toks[k].lower in _FINITE_AUXILIARIES
+
+
 def _ing_modifier(prev: Token, tok: Token, nxt: Token, lexicon: dict[str, VerbInfo]) -> bool:
     """An -ing form between two words of a noun phrase modifies the noun after it (``policy planning
     director``, ``the polling firm``): it is not a reporting verb."""
@@ -757,6 +780,8 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
     info = lexicon.get(t0.lower)
     if info is not None and info.direct_cue and not t0.lower.endswith("ing"):
         np = np_right(text, toks, i + 1, n, lexicon)
+        if np is not None and np.kind != "person" and _finite_verb_follows(toks, np):
+            return None  # '"...," said the pier could be saved': a clause after "said", not its subject
         if np is not None and not ("nounlike" in info.tags and _verb_follows(toks, np, lexicon)):
             return Cue(np, _mention(text, [t0]), "inverted")
         if np is None and not t0.capitalized:
@@ -1157,6 +1182,10 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
         for k in range(start_index + 4, end_index - 1):
             tok = tokens[k]
             quoting = _quoting_after(tok.text, quoting)
+            if tok.text == "," and k + 2 < end_index and tokens[k + 1].text in CLOSING_QUOTES and (
+                    tokens[k + 2].lower in _MAIN_REPORTING_VERBS):
+                end_index = k + 2  # 'who called the plan "a disgrace," said ...': the main clause's verb
+                break
             if quoting and tok.text == ",":
                 continue  # 'calls for "a $15 minimum wage, an end to ..."' ("a" after a comma cuts elsewhere)
             if tok.text == "(" and any(tokens[j].text == ")" for j in range(k + 2, min(end_index, k + 5))):
@@ -1498,11 +1527,15 @@ def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch
     end_i = next((i for i in range(cue_i + 1, len(tokens)) if tokens[i].text == ","), None)
     if end_i is None or end_i + 2 >= len(tokens):
         return []
+    clause_end = tokens[end_i - 1].end
+    if tokens[end_i + 1].text in CLOSING_QUOTES and end_i + 3 < len(tokens):
+        end_i += 1  # 'who called the plan "a disgrace," said': the clause ends with the quote's closing mark
+        clause_end = tokens[end_i].end
     verb = tokens[end_i + 1]
     if not _verb_like(verb, lexicon) or m.start >= tokens[end_i].start:
         return []  # (nor when the content found lies past the clause: it is not the clause's)
-    if m.end > tokens[end_i].start:
-        m.end = tokens[end_i - 1].end  # ("Cruz, who has seen his lead evaporate, challenged ...": not the main clause)
+    if m.end > clause_end:
+        m.end = clause_end  # ("Cruz, who has seen his lead evaporate, challenged ...": not the main clause)
     if verb.lower not in lexicon:
         return []
     main = tokens[:rel] + tokens[end_i + 1 :]  # (tokens keep their offsets: spans stay right)
