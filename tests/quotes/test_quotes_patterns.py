@@ -1348,3 +1348,22 @@ def test_a_quotation_inside_an_aside_after_the_subject():
         ("the pier could be saved by June", "Ann Lee", "said"),
         ('the plan "a disgrace,"', "Ola Lund", "called"), ("the ferry would sail", "Ola Lund", "said"),
         ("The pier is safe,", "Jan Berg", "said")]
+
+
+def test_the_main_clause_after_a_longer_aside():
+    doc = run("Ann Lee, after alleging - again falsely - that the council wanted to sell the pier, said she would "
+              "block any sale.\n"
+              "Harbour Rep. Ola Lund, a member of the guild who now wants Berg off the board, said he had heard "
+              "that account.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.cue.text) for q in doc.quotes] == [
+        ("that the council wanted to sell the pier", "Ann Lee", "alleging"),
+        ("she would block any sale", "Ann Lee", "said"),
+        ("Berg off the board", "a member of the guild", "wants"), ("he had heard that account", "Ola Lund", "said")]
+
+
+def test_a_quote_in_a_phrase_before_the_subject_is_not_the_reporting_clauses_content():
+    doc = run('To a question on the "sale of the ferry," Ann Lee said private boats would cost more.\n'
+              'With two ferries gone, "there is no way to cross in winter," Ola Lund said.')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ("private boats would cost more", "indirect", "Ann Lee"),
+        ('With two ferries gone, "there is no way to cross in winter,', "mixed", "Ola Lund")]

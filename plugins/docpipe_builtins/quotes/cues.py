@@ -1494,6 +1494,10 @@ def _end_of_object(tokens: list[Token], start_i: int, end: int, lexicon: dict[st
     return end
 
 
+#: Prepositions that open a participle aside after the subject: "Lee, after alleging that ..., said".
+_ASIDE_PREPOSITIONS: Final = frozenset(["after", "before", "while", "when", "since", "despite", "without", "by"])
+
+
 def _aside_comma(tokens: list[Token], cue_i: int, lexicon: dict[str, VerbInfo]) -> int | None:
     """The comma that opens the aside holding the cue at ``cue_i``: a relative clause (", who has endorsed
     Berg,"), one that closes an apposition (", a Republican who has refused ..."), or a participle right
@@ -1501,12 +1505,17 @@ def _aside_comma(tokens: list[Token], cue_i: int, lexicon: dict[str, VerbInfo]) 
     if cue_i > 1 and tokens[cue_i].lower.endswith("ing") and tokens[cue_i - 1].text == "," and collect_left(
             tokens, cue_i - 2, 0, lexicon) <= (1 if tokens[0].lower in ("but", "and") else 0):
         return cue_i - 1
+    if cue_i > 2 and tokens[cue_i].lower.endswith("ing") and tokens[cue_i - 1].lower in _ASIDE_PREPOSITIONS and (
+            tokens[cue_i - 2].text == ",") and collect_left(tokens, cue_i - 3, 0, lexicon) <= (
+            1 if tokens[0].lower in ("but", "and") else 0):
+        return cue_i - 2  # "Lee, after alleging that ..., said ..."
+
     for i in range(cue_i - 1, max(-1, cue_i - 6), -1):
         if tokens[i].lower in ("who", "which") and i > 0 and tokens[i - 1].text == ",":
             return i - 1
         if tokens[i].lower in ("who", "which") and i > 2:
             # "Gov. Ann Lee of Ohio, a Republican who has refused to endorse Berg, said ..."
-            c = next((j for j in range(i - 1, max(-1, i - 5), -1) if not tokens[j].is_word), None)
+            c = next((j for j in range(i - 1, max(-1, i - 9), -1) if not tokens[j].is_word), None)
             return c if c is not None and tokens[c].text == "," and tokens[c + 1].lower in ("a", "an", "the") else None
         if tokens[i].text in TERMINATORS or tokens[i].text == "," or tokens[i].text in QUOTE_CHARS:
             return None

@@ -586,6 +586,10 @@ class QuoteStage:
             sentence_goes_on = after is not None
         if after is not None and new_sentence_after and not _short_clause(text, after.cue.end, hi):
             after = None  # '"...." Reid said both Rubio and Cruz are ...': a new sentence, not this quote's cue
+        if after is not None and text[sp.end - 1] == "," and after.how == "after" and not _starts_sentence(
+                text, sp, lo) and not _clause_ends(text, max(after.cue.end, after.np.mention.end), hi):
+            after = None  # 'To a question on the "privatization of the ferry," Lee said private boats ...': the
+            # quote sits in a phrase before the subject, and the verb reports the clause after it
         if after is not None and text[sp.end - 1] == ",":
             cue = after  # '"...," he told the Times': the comma inside the marks hands the quote to what follows
         elif before is not None and sp.open_mark is not None and (before.strong or new_sentence_after) and (
