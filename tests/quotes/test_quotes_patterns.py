@@ -1268,9 +1268,11 @@ def test_a_quoted_complement_after_an_apposition_on_the_object():
 
 def test_a_short_sentence_in_marks_after_a_quote_goes_on_with_its_speaker():
     doc = run('"I do not know," Ann Lee said. "Not yet." Then she left the room.\n'
-              'Ola Lund spoke last. "Not yet." Then he left the room.')
+              'Ola Lund spoke last. "Not yet." Then he left the room.\n'
+              '"We will reopen," Jan Berg said. "In June. Maybe earlier."')
     assert [(doc.text[q.start : q.end], q.speaker, q.continues) for q in doc.quotes] == [
-        ("I do not know,", "Ann Lee", None), ("Not yet.", "Ann Lee", "q1")]  # (no quote before: a scare quote)
+        ("I do not know,", "Ann Lee", None), ("Not yet.", "Ann Lee", "q1"),  # (no quote before: a scare quote)
+        ("We will reopen,", "Jan Berg", None), ("In June. Maybe earlier.", "Jan Berg", "q3")]
 
 
 def test_a_participle_aside_after_the_subject_is_no_inverted_reporting_clause():

@@ -623,11 +623,13 @@ class QuoteStage:
         ) and not (cue is after and cue is not None and starts and text[sp.end - 1] in ",!?"):
             # (a sentence of its own ending in a comma before its cue is speech: '"Like Oakland. Or Ferguson," X said')
             return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
-        if cue is None and short and starts and follows_quote and sp.close_mark is not None and text[
-                sp.start].isupper() and text[sp.end - 1] in ".!?":
+        goes_on = cue is None and starts and follows_quote and sp.close_mark is not None and text[
+            sp.start].isupper() and text[sp.end - 1] in ".!?"
+        if goes_on and short:
             short = False  # '"I do not know," Ann Lee said. "Not yet."': a sentence of its own that goes on speaking
-        if cue is None and (short or not starts or _mostly_names(text, sp.start, sp.end)):
+        if cue is None and (short or not starts or (_mostly_names(text, sp.start, sp.end) and not goes_on)):
             # a scare quote, a title, a quoted phrase inside a sentence (mixed, found later), a list of names
+            # (but '"We will reopen," she said. "In June. Maybe earlier."': capitals, in sentences that go on)
             return None
         if short and not starts and cue is not None and sp.open_mark is not None and (cue is not before or (
                 text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] not in (":", ",")
