@@ -1369,3 +1369,11 @@ def test_a_quote_in_a_phrase_before_the_subject_is_not_the_reporting_clauses_con
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
         ("private boats would cost more", "indirect", "Ann Lee"),
         ('With two ferries gone, "there is no way to cross in winter,', "mixed", "Ola Lund")]
+
+
+def test_a_source_familiar_with_something_and_a_request_not_to_be_named():
+    doc = run('"There is no deal," a person familiar with the talks said, asking not to be named.\n'
+              "People familiar with the plan said it would fail.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("There is no deal,", "a person familiar with the talks"),
+        ("it would fail", "People familiar with the plan")]

@@ -425,6 +425,9 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
         if s - 1 >= lo and tokens[s - 1].lower in PREPOSITIONS and s - 2 >= lo and (
                 tokens[s - 1].lower not in SUBORDINATORS):  # "A week after Anna Berg announced": her clause
             s2 = collect_left(tokens, s - 2, lo, lexicon)
+            if s2 <= s - 2 and tokens[s - 1].lower == "with" and tokens[s - 2].lower == "familiar":
+                s = first_s = s2  # "a person familiar with the talks said": the phrase is part of who speaks
+                break
             if s2 <= s - 2:
                 j, s = s - 2, s2
                 continue
@@ -2193,6 +2196,9 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
             first = k + 2
             if not tokens[first].is_word:
                 return None  # ', adding, "...': a quotation follows, which takes the participle as its cue
+            if tokens[first].lower == "not" and first + 2 < n and tokens[first + 1].lower == "to" and (
+                    tokens[first + 2].lower == "be"):
+                return None  # ", asking not to be named because ...": the writer's note on the source
             particle = tokens[first].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ())
             if particle and first + 1 < n and tokens[first + 1].is_word:
                 first += 1  # ", referring to the new rules", ", calling on Congress to act": what follows the particle
