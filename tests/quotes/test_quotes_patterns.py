@@ -1134,7 +1134,7 @@ def test_a_question_put_to_someone_is_its_own_attribution_without_the_answerers_
     assert [(doc.text[q.start : q.end], q.kind, q.speaker, q.cue.text) for q in doc.quotes] == [
         ("whether the ferry would run in winter", "indirect", None, "Asked"),
         ("which of the piers he would close first", "indirect", None, "asked"),
-        ("Absolutely,", "direct", "Lund", "said"),
+        ("Absolutely,", "direct", "Ola Lund", "said"),  # (the text names him in full a line before)
         ("if the pier would reopen", "indirect", "a reporter", "asked")]
 
 
@@ -1298,6 +1298,11 @@ def test_a_family_name_is_the_person_the_text_names_in_full():
         ("Ann Lee", "Lee"), ("John Lund", "he"), ("Ann Lee", "she")]
     assert [(s.name, [m.text for m in s.mentions]) for s in doc.speakers] == [
         ("Ann Lee", ["Lee", "she"]), ("John Lund", ["he"])]
+
+
+def test_a_family_name_is_the_full_name_whatever_the_given_names_gender():
+    doc = run('Ola Lund met the divers on Monday. "It went well," Lund said.')  # (Ola: a name of both genders)
+    assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [("Ola Lund", "Lund")]
 
 
 def test_a_family_name_two_given_names_share_stays_as_written():

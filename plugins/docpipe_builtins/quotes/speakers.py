@@ -199,26 +199,30 @@ def _load_given_names() -> dict[str, str]:
         parts = line.split("#", 1)[0].split()
         if len(parts) > 1 and parts[0] in ("f", "m"):
             for name in parts[1:]:
-                # a name listed under both genders (Ola, Angela, Theresa ...) tells nothing
+                # a name listed under both genders (Ola, Angela, Theresa ...) tells no gender ("?")
                 names[name] = "?" if names.get(name, parts[0]) != parts[0] else parts[0]
-    return {k: v for k, v in names.items() if v != "?"}
+    return names
 
 
-GIVEN_NAMES = _load_given_names()
+#: Every listed given name -> "f", "m" or "?" (listed under both): what makes "Ola Lund" a full name.
+_GIVEN_NAMES_ANY_GENDER: Final = _load_given_names()
+#: The given names with a usual gender -> "f" or "m".
+GIVEN_NAMES = {k: v for k, v in _GIVEN_NAMES_ANY_GENDER.items() if v != "?"}
 
 #: How far back (in characters) "he"/"she" may find a person who has not spoken yet.
 _PRONOUN_REACH: Final = 3000
 
 
-def full_name_in(text: str, family: str) -> tuple[str, str] | None:
-    """(full name, gender) of the person ``text`` names in full with the family name ``family`` as written
-    and a listed given name, maybe with a middle initial ("Ann Lee", "John F. Lund"); None when it names
-    nobody so, or two given names share the family name ("Hillary Clinton", "Bill Clinton").
+def full_name_in(text: str, family: str) -> tuple[str, str | None] | None:
+    """(full name, gender or None) of the person ``text`` names in full with the family name ``family`` as
+    written and a listed given name, maybe with a middle initial ("Ann Lee", "John F. Lund", "Ola Lund": no
+    gender); None when it names nobody so, or two given names share the family name ("Hillary Clinton",
+    "Bill Clinton").
 
     (It looks for the family name with ``str.find`` and reads the word before each occurrence: much cheaper
     than a pattern over all the text, and most documents need it for one or two names.)
     """
-    found: tuple[str, str, str] | None = None  # (given name, full name, gender)
+    found: tuple[str, str, str | None] | None = None  # (given name, full name, gender)
     at = text.find(family)
     while at >= 0:
         end = at + len(family)
@@ -230,10 +234,10 @@ def full_name_in(text: str, family: str) -> tuple[str, str] | None:
             while w > 0 and text[w - 1].isalpha():
                 w -= 1
             given = text[w:k]
-            gender = GIVEN_NAMES.get(given)
-            if gender is not None and (w == 0 or not text[w - 1].isalnum()):
+            listed = _GIVEN_NAMES_ANY_GENDER.get(given)
+            if listed is not None and (w == 0 or not text[w - 1].isalnum()):
                 if found is None:
-                    found = (given, text[w:end], gender)
+                    found = (given, text[w:end], listed if listed != "?" else None)
                 elif found[0] != given:
                     return None
         at = text.find(family, end)
