@@ -1382,3 +1382,12 @@ def test_a_source_familiar_with_something_and_a_request_not_to_be_named():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("There is no deal,", "a person familiar with the talks"),
         ("it would fail", "People familiar with the plan")]
+
+
+def test_a_title_of_a_place_or_a_field_is_no_name():
+    doc = run("The Minister of Energy informed that the new plant will open in 2027.\n"
+              "Minister of Foreign Affairs Ann Lee said the talks would go on.")
+    assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [
+        ("Minister of Energy", "The Minister of Energy"), ("Ann Lee", "Ann Lee")]
+    assert [(s.name, s.titles) for s in doc.speakers] == [
+        ("Minister of Energy", ()), ("Ann Lee", ("Minister of Foreign Affairs",))]

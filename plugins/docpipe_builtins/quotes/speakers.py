@@ -146,6 +146,13 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
             name_toks = name_toks[:-1]
         if not name_toks:
             return SpeakerNP("generic", _mention(text, toks), name=_span_text(text, toks))
+        of_at = j + k - 1  # the word before the name found
+        first_word = 1 if low in ("the", "a", "an") else 0
+        if of_at >= first_word + 1 and toks[of_at].lower == "of" and (
+                toks[of_at - 1].lower in PERSON_TITLE_HEADS and all(t.lower in TITLE_WORDS for t in toks[first_word:of_at])):
+            # "The Minister of Energy", "the Governor of Ohio": titles, then what the title is of; no name
+            return SpeakerNP("anaphor", _mention(text, toks), name=_span_text(text, toks[first_word:]),
+                             pronoun=toks[of_at - 1].lower)
         title_toks = toks[: j + k]
         while title_toks and (title_toks[0].lower in DETERMINERS or not title_toks[0].is_word):
             title_toks = title_toks[1:]
