@@ -1391,3 +1391,14 @@ def test_a_title_of_a_place_or_a_field_is_no_name():
         ("Minister of Energy", "The Minister of Energy"), ("Ann Lee", "Ann Lee")]
     assert [(s.name, s.titles) for s in doc.speakers] == [
         ("Minister of Energy", ()), ("Ann Lee", ("Minister of Foreign Affairs",))]
+
+
+def test_according_to_a_name_and_its_description_in_either_order():
+    doc = run("According to the official representative of the ministry, Ola Lund, the talks will go on.\n"
+              "According to Ann Lee, the mayor of Dover, the pier will reopen in June.\n"
+              "According to a summary of the inquiry, Jan Berg, a guild member, sent the email.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the talks will go on", "Ola Lund"), ("the pier will reopen in June", "Ann Lee"),
+        ("Jan Berg, a guild member, sent the email", "a summary of the inquiry")]
+    assert [(s.name, s.titles) for s in doc.speakers][:2] == [
+        ("Ola Lund", ("official representative of the ministry",)), ("Ann Lee", ("mayor of Dover",))]

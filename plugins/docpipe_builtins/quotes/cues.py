@@ -1930,6 +1930,26 @@ def _place_after_name(tail: list[Token], np_end: int, np: SpeakerNP, lexicon: di
         not any(t.lower == "that" or t.lower in lexicon for t in rest))
 
 
+def _name_in_apposition(text: str, tokens: list[Token], comma: int, described: SpeakerNP) -> tuple[SpeakerNP, int] | None:
+    """A person's name between the comma at ``comma`` and the next one, after a description of them
+    (``described``): that person, with the description as their title, and the index of the second comma."""
+    if not any(t.lower in PERSON_TITLE_HEADS for t in tokens if described.mention.start <= t.start < described.mention.end):
+        return None  # ("According to an FBI summary of its investigation, Cheryl Mills, ...": the content's subject)
+    e = comma + 1
+    while e < len(tokens) and e - comma <= 5 and (tokens[e].capitalized or _is_abbrev_dot(tokens, e)):
+        e += 1
+    if e == comma + 1 or e + 2 >= len(tokens) or tokens[e].text != ",":
+        return None
+    named = _np(text, tokens[comma + 1 : e])
+    if named is None or named.kind != "person":
+        return None
+    description = described.name or described.mention.text
+    for det in ("the ", "The "):
+        description = description.removeprefix(det)
+    named.title = named.title or description
+    return named, e
+
+
 def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
     """One attribution per sentence (PolNeAR is univocal): the outermost pattern that fits."""
     n = len(tokens)
@@ -1943,6 +1963,17 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         np = np_right(text, tokens, 2, n, _NO_VERBS)
         if np is not None:
             k = next((i for i in range(2, min(n, 40)) if tokens[i].text == ","), None)
+            if k is not None and np.kind != "person":
+                named = _name_in_apposition(text, tokens, k, np)
+                if named is not None:
+                    np, k = named  # "According to the ministry's spokesman, Ola Lund, the talks ...": Ola Lund's
+            elif k is not None and k + 1 < n and tokens[k + 1].lower in ("the", "a", "an"):
+                # "According to Ann Lee, the harbour master, the talks ...": her description, then the content
+                e = next((i for i in range(k + 2, min(n - 2, k + 10)) if not _is_np_word(tokens[i], _NO_VERBS)), None)
+                if e is not None and tokens[e].text == "," and any(
+                        t.lower in PERSON_TITLE_HEADS for t in tokens[k + 2 : e]):
+                    np.title = np.title or text[tokens[k + 2].start : tokens[e - 1].end]
+                    k = e
             if k is not None and k + 2 < n:
                 return IndirectMatch(tokens[k + 1].start, _content_end(tokens, n, k + 1),
                                      Cue(np, _mention(text, tokens[0:2]), "according"))
