@@ -1276,7 +1276,9 @@ def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, 
             info = lexicon.get(tokens[k + 1].lower)
             if info is not None and info.speech:
                 return k  # "..., saying that ...", "..., adding ..."
-        if _coordinated_verb_at(tokens, k, lexicon):  # ("X conceded that A but implied that B": two contents)
+        # ("X conceded that A but implied that B": two contents; the test of the word first, as this runs on
+        # every token of the content)
+        if tokens[k].lower in ("and", "but") and _coordinated_verb_at(tokens, k, lexicon):
             return k
     return None
 
