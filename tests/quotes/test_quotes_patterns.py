@@ -1402,3 +1402,11 @@ def test_according_to_a_name_and_its_description_in_either_order():
         ("Jan Berg, a guild member, sent the email", "a summary of the inquiry")]
     assert [(s.name, s.titles) for s in doc.speakers][:2] == [
         ("Ola Lund", ("official representative of the ministry",)), ("Ann Lee", ("mayor of Dover",))]
+
+
+def test_the_second_part_of_a_quotation_after_a_long_reporting_clause():
+    doc = run('"We are going to win," Ann Lee told a crowd of 2,000 in Dover on Saturday night, "and we are '
+              'going to win big."')
+    assert [(doc.text[q.start : q.end], q.speaker, q.cue.text, q.continues) for q in doc.quotes] == [
+        ("We are going to win,", "Ann Lee", "told", None),
+        ("and we are going to win big.", "Ann Lee", "told", "q1")]

@@ -285,6 +285,14 @@ class QuoteStage:
                              follows_quote=bool(out) and out[-1].kind == "direct" and prev_end == out[-1].end + 1)
             if f is not None and out and f.kind == "direct" and text[sp.start].islower():
                 _second_part(text, out[-1], f)
+            elif f is None and out and text[sp.start].islower() and sp.open_mark is not None and (
+                    text[max(ps, sp.open_mark - 3) : sp.open_mark].strip().endswith(",")):
+                # '"We're going to win," Lee told a crowd of 2,000 in Dover on Saturday night, "and we're ...":
+                # the reporting clause is too long for the second part to find its cue by itself
+                f = _Found(sp.start, sp.end, "direct", index, unclosed=sp.close_mark is None)
+                _second_part(text, out[-1], f)
+                if f.cue is None:
+                    f = None
             prev_end = (sp.close_mark + 1) if sp.close_mark is not None else sp.end
             if f is None:
                 fragments.append(sp)
