@@ -1410,3 +1410,11 @@ def test_the_second_part_of_a_quotation_after_a_long_reporting_clause():
     assert [(doc.text[q.start : q.end], q.speaker, q.cue.text, q.continues) for q in doc.quotes] == [
         ("We are going to win,", "Ann Lee", "told", None),
         ("and we are going to win big.", "Ann Lee", "told", "q1")]
+
+
+def test_an_inverted_speaker_after_a_possessive_or_named_in_apposition():
+    doc = run('"No comment," said Ann Lee\'s spokesman.\n'
+              '"Not today," said Jan Berg\'s spokesman, Ola Lund.\n'
+              '"Never," said the guild spokesman, Ola Lund, who then left.')
+    assert [(q.speaker_mention.text, q.speaker) for q in doc.quotes] == [
+        ("Ann Lee's spokesman", "Ann Lee's spokesman"), ("Ola Lund", "Ola Lund"), ("Ola Lund", "Ola Lund")]

@@ -654,6 +654,9 @@ def np_right(text: str, tokens: list[Token], i: int, hi: int, lexicon: dict[str,
         if k is not None and all(t.is_word or t.text in "/-" for t in tokens[i:k]):
             return np_right(text, tokens, k, hi, lexicon)
     e = collect_right(tokens, i, hi, lexicon)
+    if i < e < hi and tokens[e - 1].lower.endswith(("'s", "’s")) and tokens[e].is_word and (
+            tokens[e].lower in PERSON_TITLE_HEADS or tokens[e].lower.rstrip("s") in GENERIC_HEADS):
+        e += 1  # "said Lee's spokesman": the possessor's spokesman speaks, not the possessor
     if e <= i and tokens[i].is_word and not tokens[i].capitalized and tokens[i].lower.endswith(("ed", "ing")) and (
             any(t.capitalized for t in tokens[i + 1 : min(hi, i + 6)])):
         # "said undecided Republican voter Stephanie Hooton", "said retired Army Col. Jan Berg"
@@ -661,6 +664,10 @@ def np_right(text: str, tokens: list[Token], i: int, hi: int, lexicon: dict[str,
     if e <= i:
         return None
     np = _np(text, tokens[i:e])
+    if np is not None and np.kind != "person" and e + 1 < hi and tokens[e].text == ",":
+        named = _name_in_apposition(text, tokens[:hi], e, np, closers=(",", ".", "!", "?"))
+        if named is not None:
+            return named[0]  # 'said Ann Lee's spokesman, Ola Lund.': the spokesman, by name
     if np is not None and np.kind == "person" and e + 1 < hi and tokens[e].text == ",":
         e2 = collect_right(tokens, e + 1, hi, lexicon)
         if e2 > e + 1 and tokens[e + 1].lower in DETERMINERS:
@@ -1932,15 +1939,19 @@ def _place_after_name(tail: list[Token], np_end: int, np: SpeakerNP, lexicon: di
         not any(t.lower == "that" or t.lower in lexicon for t in rest))
 
 
-def _name_in_apposition(text: str, tokens: list[Token], comma: int, described: SpeakerNP) -> tuple[SpeakerNP, int] | None:
-    """A person's name between the comma at ``comma`` and the next one, after a description of them
-    (``described``): that person, with the description as their title, and the index of the second comma."""
+def _name_in_apposition(text: str, tokens: list[Token], comma: int, described: SpeakerNP,
+                        closers: tuple[str, ...] = (",",)) -> tuple[SpeakerNP, int] | None:
+    """A person's name between the comma at ``comma`` and the next one (or another of ``closers``), after a
+    description of them (``described``): that person, with the description as their title, and the index
+    of the token that closes the name."""
     if not any(t.lower in PERSON_TITLE_HEADS for t in tokens if described.mention.start <= t.start < described.mention.end):
         return None  # ("According to an FBI summary of its investigation, Cheryl Mills, ...": the content's subject)
     e = comma + 1
     while e < len(tokens) and e - comma <= 5 and (tokens[e].capitalized or _is_abbrev_dot(tokens, e)):
         e += 1
-    if e == comma + 1 or e + 2 >= len(tokens) or tokens[e].text != ",":
+    ends_window = e == len(tokens) and "." in closers  # ('said the guild's spokesman, Ola Lund.': to the end)
+    if e == comma + 1 or not ends_window and (e >= len(tokens) or tokens[e].text not in closers or (
+            e + 2 >= len(tokens) and closers == (",",))):
         return None
     named = _np(text, tokens[comma + 1 : e])
     if named is None or named.kind != "person":
@@ -1964,7 +1975,10 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
     if tokens[0].lower == "according" and tokens[1].lower == "to":
         np = np_right(text, tokens, 2, n, _NO_VERBS)
         if np is not None:
-            k = next((i for i in range(2, min(n, 40)) if tokens[i].text == ","), None)
+            # (the comma after the source: np_right may have read a name in apposition already, "According to
+            # the ministry's spokesman, Ola Lund, ...")
+            k = next((i for i in range(2, min(n, 40)) if tokens[i].text == "," and tokens[i].start >= np.mention.end),
+                     None)
             if k is not None and np.kind != "person":
                 named = _name_in_apposition(text, tokens, k, np)
                 if named is not None:
