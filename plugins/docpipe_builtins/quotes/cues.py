@@ -742,15 +742,11 @@ def _verb_follows(toks: list[Token], np: SpeakerNP, lexicon: dict[str, VerbInfo]
     return info is not None and info.direct_cue and not toks[k].capitalized
 
 
-#: Auxiliaries and modals: after a noun phrase, they make it the subject of a clause.
-_FINITE_AUXILIARIES: Final = frozenset(["is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
-                                        "can", "should", "may", "might", "must", "did", "does"])
-
-
 def _finite_verb_follows(toks: list[Token], np: SpeakerNP) -> bool:
     """An auxiliary or a modal right after the noun phrase ``np``: it is the subject of a clause."""
     k = next((k for k, t in enumerate(toks) if t.start >= np.mention.end), None)
-    return k is not None and toks[k].lower in _FINITE_AUXILIARIES
+    # (the auxiliaries and modals of _RELATIVE_GAP_VERBS, and "did"/"does")
+    return k is not None and (toks[k].lower in _RELATIVE_GAP_VERBS or toks[k].lower in ("did", "does"))
 
 
 def _ing_modifier(prev: Token, tok: Token, nxt: Token, lexicon: dict[str, VerbInfo]) -> bool:

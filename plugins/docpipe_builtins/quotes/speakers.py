@@ -254,28 +254,20 @@ def full_name_in(text: str, family: str) -> tuple[str, str | None] | None:
 #: Two capitalised words in running text, the second (maybe after a middle initial) read ahead without being
 #: consumed, so that "Ambassador John Bolton" gives "Ambassador John" and then "John Bolton".
 #: (No \b before it: a pattern that opens with a character set is searched for quickly, one that opens with \b
-#: is tried at every position, three times slower on news text; the function checks the word boundaries.)
+#: is tried at every position, three times slower on news text; full_name_in checks the word boundaries.)
 _NAME_PAIR_RE: Final = re.compile(r"([A-Z][a-z]+) (?=((?:[A-Z]\. )?[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?))")
 
 
 def known_people(text: str) -> dict[str, tuple[str, str]]:
-    """Family name (lower case) -> (full name, gender) of everyone ``text`` names in full with a listed given
-    name, leaving out a family name that two given names share (as :func:`full_name_in` does)."""
-    found: dict[str, tuple[str, str, str]] = {}  # family -> (given name, full name, gender)
-    shared: set[str] = set()
-    for m in _NAME_PAIR_RE.finditer(text):
-        given = m.group(1)
-        gender = GIVEN_NAMES.get(given)
-        end = m.end() + len(m.group(2))
-        if gender is None or (m.start() > 0 and text[m.start() - 1].isalnum()) or text[end : end + 1].isalnum():
-            continue  # (not a listed given name, or part of a longer word: "McAnn Lee", "Ann Lee3")
-        family = m.group(2).rsplit(" ", 1)[-1].lower()
-        seen = found.get(family)
-        if seen is None:
-            found[family] = (given, text[m.start() : end], gender)
-        elif seen[0] != given:
-            shared.add(family)
-    return {family: (full, gender) for family, (_, full, gender) in found.items() if family not in shared}
+    """Family name (lower case) -> (full name, gender) of everyone ``text`` names in full with a given name of
+    a usual gender: each family name found after such a name, read as :func:`full_name_in` reads it."""
+    families = {m.group(2).rsplit(" ", 1)[-1] for m in _NAME_PAIR_RE.finditer(text) if m.group(1) in GIVEN_NAMES}
+    known: dict[str, tuple[str, str]] = {}
+    for family in families:
+        named = full_name_in(text, family)
+        if named is not None and named[1] is not None:
+            known[family.lower()] = (named[0], named[1])
+    return known
 
 
 @dataclass  # (a dataclass: mypyc compiles it to a native class)

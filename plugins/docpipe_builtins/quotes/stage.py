@@ -594,8 +594,9 @@ class QuoteStage:
             sentence_goes_on = after is not None
         if after is not None and new_sentence_after and not _short_clause(text, after.cue.end, hi):
             after = None  # '"...." Reid said both Rubio and Cruz are ...': a new sentence, not this quote's cue
-        if after is not None and text[sp.end - 1] == "," and after.how == "after" and not _starts_sentence(
-                text, sp, lo) and not _clause_ends(text, max(after.cue.end, after.np.mention.end), hi):
+        starts = _starts_sentence(text, sp, lo)
+        if after is not None and text[sp.end - 1] == "," and after.how == "after" and not starts and not _clause_ends(
+                text, max(after.cue.end, after.np.mention.end), hi):
             after = None  # 'To a question on the "privatization of the ferry," Lee said private boats ...': the
             # quote sits in a phrase before the subject, and the verb reports the clause after it
         if after is not None and text[sp.end - 1] == ",":
@@ -610,7 +611,6 @@ class QuoteStage:
             cue = before  # 'The ad claims "Jeb is the conservative you can trust."': a whole sentence, quoted
         else:
             cue = None
-        starts = _starts_sentence(text, sp, lo)
         if cue is None and not nested and starts and sp.open_mark is not None and sp.open_mark > lo:
             cue = reporting_sentence(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex,
                                      from_paragraph_start=max(lo, sp.open_mark - w) == ps)
