@@ -774,7 +774,7 @@ def test_according_to_before_a_clause_that_ends_in_a_quote_is_one_mixed_quote():
               'According to Ola Lund, "the ferry will run all winter."')
     first, second = doc.quotes
     assert (doc.text[first.start : first.end], first.kind, first.speaker) == (
-        'the pier was once a ferry landing but is now "the safest harbour in the north.', "mixed", "Anna Berg")
+        'the pier was once a ferry landing but is now "the safest harbour in the north."', "mixed", "Anna Berg")
     assert (doc.text[second.start : second.end], second.kind) == ("the ferry will run all winter.", "direct")
 
 
@@ -1418,3 +1418,27 @@ def test_an_inverted_speaker_after_a_possessive_or_named_in_apposition():
               '"Never," said the guild spokesman, Ola Lund, who then left.')
     assert [(q.speaker_mention.text, q.speaker) for q in doc.quotes] == [
         ("Ann Lee's spokesman", "Ann Lee's spokesman"), ("Ola Lund", "Ola Lund"), ("Ola Lund", "Ola Lund")]
+
+
+def test_a_quote_that_ends_a_reported_clause_before_a_new_sentence_is_one_mixed_quote():
+    doc = run('Ann Lee told reporters she thought the council had "made up the whole story." Ola Lund and two '
+              'other members resigned.\n'
+              'Jan Berg says the guild will be seeking public funds and will "fight hard for the pier." The '
+              'plan was first reported by the Herald.\n'
+              'Ola Lund said on Monday that the town "will never give up on the pier." The council met on Friday.')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ('she thought the council had "made up the whole story."', "mixed", "Ann Lee"),
+        ('the guild will be seeking public funds and will "fight hard for the pier."', "mixed", "Jan Berg"),
+        ('that the town "will never give up on the pier."', "mixed", "Ola Lund")]
+
+
+def test_a_participle_of_saying_after_the_closing_mark_opens_a_second_content():
+    doc = run('Ann Lee said she was "very proud of what the town has done," adding that the pier would reopen.\n'
+              'When Lee said that the guild would sue the council, Jan Berg shot back: "If they sue, they will lose," '
+              'adding that the guild had no case.')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ('she was "very proud of what the town has done,"', "mixed", "Ann Lee"),
+        ("that the pier would reopen", "indirect", "Ann Lee"),
+        ("that the guild would sue the council", "indirect", "Ann Lee"),
+        ("If they sue, they will lose,", "direct", "Jan Berg"),
+        ("that the guild had no case", "indirect", "Jan Berg")]

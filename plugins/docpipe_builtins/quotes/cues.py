@@ -1169,6 +1169,14 @@ def _clause_resumes(tokens: list[Token], i: int, end_index: int) -> bool:
     return False
 
 
+def _cuts_after_comma(tok: Token) -> bool:
+    """After a comma, ``tok`` opens a clause of the writer's: a content cutter or a participle (", focusing
+    on ...", but not ", everything will ...")."""
+    w = tok.lower
+    return w in CONTENT_CUTTERS or (w.endswith("ing") and len(w) > 5 and w not in _ING_NOUNS and not w.endswith(
+        "thing") and w not in _ING_CONTINUERS and not tok.capitalized)
+
+
 def _content_end(tokens: list[Token], end_index: int, start_index: int | None = None) -> int:
     """Offset where content ends: before a final sentence terminator.
 
@@ -1249,10 +1257,7 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                         break
                 elif nxt == "even" and k + 2 < end_index and tokens[k + 2].lower in ("as", "though", "if", "when"):
                     continue  # ", even though he is the last one left": the speaker's concession (not ", even the ...")
-                elif nxt in CONTENT_CUTTERS or (
-                        nxt.endswith("ing") and len(nxt) > 5 and nxt not in _ING_NOUNS and not nxt.endswith("thing")
-                        and nxt not in _ING_CONTINUERS
-                        and not tokens[k + 1].capitalized):  # ", focusing on ..." (not ", everything will ...")
+                elif _cuts_after_comma(tokens[k + 1]):  # ", focusing on ..." (not ", everything will ...")
                     end_index = k
                     break
     k = end_index
@@ -1279,6 +1284,10 @@ def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, 
             info = lexicon.get(tokens[k + 1].lower)
             if info is not None and info.speech:
                 return k  # "..., saying that ...", "..., adding ..."
+        if tokens[k].text in CLOSING_QUOTES and tokens[k - 1].text == "," and tokens[k + 1].lower.endswith("ing"):
+            info = lexicon.get(tokens[k + 1].lower)
+            if info is not None and info.speech:
+                return k  # '..."proud of the town," adding ...': the closing mark, kept with the first content
         # ("X conceded that A but implied that B": two contents; the test of the word first, as this runs on
         # every token of the content)
         if tokens[k].lower in ("and", "but") and _coordinated_verb_at(tokens, k, lexicon):
@@ -1604,8 +1613,12 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
     k = _coordinated_verb(tokens, start_index + 1, lexicon)
     if k is None or k <= start_index + 1:
         return out  # (a content of one word at least before "and": "blasted the council and said ...")
-    cut = k - 1 if tokens[k - 1].text == "," else k
-    m.end = tokens[cut - 1].end
+    if tokens[k].text in CLOSING_QUOTES:
+        if m.end < tokens[k - 1].start:
+            return out  # (the content ended before the quote: "..., Rubio fired back: "...," adding" is Rubio's)
+        m.end = tokens[k].end
+    else:
+        m.end = tokens[k - 2 if tokens[k - 1].text == "," else k - 1].end
     more = _coordinated_content(text, tokens, k, m.cue.np, lexicon)
     if more is not None:
         out.append(more)
@@ -1646,8 +1659,10 @@ def coordinated_after_quote(text: str, tokens: list[Token], np: SpeakerNP,
                             lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
     """'She declared "What a day!" and said that ...': what the speaker of a quote goes on to report.
     ``tokens`` start right after the quote's closing mark and end with its sentence."""
-    if len(tokens) < 4 or not _coordinated_verb_at(tokens, 0, lexicon):
-        return None
+    if len(tokens) < 4 or not (_coordinated_verb_at(tokens, 0, lexicon) or (
+            tokens[0].text in CLOSING_QUOTES and tokens[1].lower.endswith("ing") and lexicon.get(tokens[1].lower)
+            and lexicon[tokens[1].lower].speech)):
+        return None  # (the tokens may start at the closing mark: '"...," adding that ...')
     return _coordinated_content(text, tokens, 0, np, lexicon)
 
 

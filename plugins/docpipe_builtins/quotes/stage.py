@@ -116,6 +116,8 @@ _MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $"
 
 #: Right after a cue: a participle, then a quote mark before the sentence ends (", adding that "...").
 _PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,60}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
+#: Right after a closing mark: a participle (', adding that ...').
+_PARTICIPLE_AFTER_MARK_RE = re.compile(r" \w+ing\b")
 #: Words that join a second clause to a quote's reporting clause after a comma.
 _JOINING_WORDS = frozenset(["and", "but", "while", "whereas", "although"])
 
@@ -139,6 +141,16 @@ def _end_before_questions(text: str, start: int, end: int, asked: list[AskedQues
             while end > start and text[end - 1] in ",;":
                 end = _trim(text, start, end - 1)[1]
     return end if end - start >= 8 else None
+
+
+def _ends_reported_clause(text: str, f: _Found) -> bool:
+    """A direct quote whose cue comes before it with two words or more between them and no comma or colon
+    right before the mark: the quote may end a clause the cue reports ('said he holds his roots "very near
+    to my heart."'), to be widened to a mixed quote when the clause is found."""
+    if f.kind != "direct" or f.parent is not None or f.cue is None or f.cue.end >= f.start:
+        return False
+    lead = text[f.cue.end : f.start].rstrip(" '\"“‘«„")
+    return lead[-1:] not in (",", ":", "") and len(lead[-200:].split()) >= 2
 
 
 def _word_count(text: str, start: int, end: int, cap: int = 12) -> int:
@@ -300,9 +312,12 @@ class QuoteStage:
             accepted[i] = f
             out.append(f)
             if f.cue is not None and f.cue.end <= f.start and f.np is not None and self.indirect and (
-                    sp.close_mark is not None and text.startswith((" and ", " but "), sp.close_mark + 1)):
-                # 'She declared "What a day!" and said that ...': the speaker goes on to report something else
-                tail = ptoks.window(sp.close_mark + 1, min(pe, sp.close_mark + 1 + 4 * self.window))
+                    sp.close_mark is not None and (text.startswith((" and ", " but "), sp.close_mark + 1) or (
+                        text[sp.end - 1] == "," and _PARTICIPLE_AFTER_MARK_RE.match(text, sp.close_mark + 1)))):
+                # 'She declared "What a day!" and said that ...', 'X shot back: "...," adding that ...': the
+                # speaker goes on to report something else (from the mark: the participle needs a token before it)
+                mark_at = sp.close_mark if text[sp.end - 1] == "," else sp.close_mark + 1
+                tail = ptoks.window(mark_at, min(pe, sp.close_mark + 1 + 4 * self.window))
                 stop = next((k for k in range(len(tail)) if _is_terminator(tail, k)), len(tail) - 1)
                 while stop + 1 < len(tail) and tail[stop + 1].text in CLOSING_QUOTES:
                     stop += 1  # ('... "to the next harbour."': the mark after the full stop closes the content)
@@ -360,13 +375,15 @@ class QuoteStage:
                     # A direct quote is attributed in this sentence. One without a cue of its own takes the
                     # sentence's reporting clause, and with the reported clause is one mixed quote: 'Ms. Lund
                     # said the plan would help -- "the whole town."'
-                    orphans = []
+                    orphans, ending_clause = [], []
                     k = di
                     while k < len(direct) and direct[k].start < e:
                         if direct[k].np is None:
                             orphans.append(direct[k])
+                        elif _ends_reported_clause(text, direct[k]):
+                            ending_clause.append(direct[k])
                         k += 1
-                    if orphans and has_word_in(text, s, e, self._cue_words):
+                    if (orphans or ending_clause) and has_word_in(text, s, e, self._cue_words):
                         for m in find_indirect(text, ptoks.window(s, e), lex):
                             for f in orphans:
                                 if m.start <= f.start and f.end <= m.end + 3 and m.cue.np.mention.end <= f.start:
@@ -375,6 +392,12 @@ class QuoteStage:
                                         # 'X said Ohio's period "is quite generous."': the quoted words end
                                         # the reported clause, one mixed quote
                                         _make_mixed(text, f, m.start, m.end)
+                            for f in ending_clause:
+                                # 'X told reporters he thought Y had "made up the story." Z ...': the same
+                                # cue reports a clause that the quote ends
+                                if f.cue is not None and m.cue.cue.start == f.cue.start and m.start < f.start and (
+                                        f.end <= m.end + 3 and _word_count(text, m.start, f.start - 1) >= 2):
+                                    _make_mixed(text, f, m.start, m.end)
                     first = direct[di]
                     if first.start - s > 40:
                         before = self._indirect_before_quote(text, ptoks, s, first, index)
@@ -507,6 +530,8 @@ class QuoteStage:
                     end = tail[k - 1].end
         if (start, end) == (sp.start, sp.end):
             return start, end, "direct"
+        if end == sp.end and sp.close_mark is not None:
+            end = sp.close_mark + (2 if text.startswith("''", sp.close_mark) else 1)  # (the mark is part of it)
         return start, end, "mixed"
 
     def _cue_ending_sentence(self, text: str, a: int, hi: int, ptoks: ParagraphTokens) -> Cue | None:
@@ -595,6 +620,10 @@ class QuoteStage:
         if after is not None and new_sentence_after and not _short_clause(text, after.cue.end, hi):
             after = None  # '"...." Reid said both Rubio and Cruz are ...': a new sentence, not this quote's cue
         starts = _starts_sentence(text, sp, lo)
+        if after is not None and new_sentence_after and not starts and sp.open_mark is not None and text[
+                max(lo, sp.open_mark - 2) : sp.open_mark].strip()[-1:].isalpha():
+            after = None  # 'Lee says the campaign will "compete vigorously." The move was reported by X.': the
+            # quote ends a clause of its sentence; the next sentence's verb is not its cue
         if after is not None and text[sp.end - 1] == "," and after.how == "after" and not starts and not _clause_ends(
                 text, max(after.cue.end, after.np.mention.end), hi):
             after = None  # 'To a question on the "privatization of the ferry," Lee said private boats ...': the
