@@ -1442,3 +1442,14 @@ def test_a_participle_of_saying_after_the_closing_mark_opens_a_second_content():
         ("that the guild would sue the council", "indirect", "Ann Lee"),
         ("If they sue, they will lose,", "direct", "Jan Berg"),
         ("that the guild had no case", "indirect", "Jan Berg")]
+
+
+def test_a_clause_of_another_speaker_after_a_quoted_phrase_ends_the_content():
+    doc = run('Ann Lee has said the plan is "dead on arrival," while Jan Berg has called it "a good start."\n'
+              'Ola Lund said the pier is "safe enough" while Jan Berg said it should close.\n'
+              'Ann Lee said the ferry is safe while Ola Lund said it should stop.')
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ('the plan is "dead on arrival,"', "Ann Lee"), ('it "a good start."', "Jan Berg"),
+        ('the pier is "safe enough"', "Ola Lund"), ("it should close", "Jan Berg"),
+        ("the ferry is safe", "Ann Lee"), ("it should stop", "Ola Lund")]
+

@@ -1202,6 +1202,11 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                 break
             if quoting and tok.text == ",":
                 continue  # 'calls for "a $15 minimum wage, an end to ..."' ("a" after a comma cuts elsewhere)
+            if tok.text in CLOSING_QUOTES and not quoting and tokens[k - 1].text == "," and k + 2 < end_index and (
+                    tokens[k + 1].lower in CLAUSE_CONJUNCTIONS) and (
+                    _starts_clause(tokens[k + 2]) or tokens[k + 2].capitalized):
+                end_index = k + 1  # 'said the plan is "dead on arrival," while Berg has called it ...': the
+                break  # comma inside the marks, then a clause of the writer's (as after a bare comma)
             if tok.text == "(" and any(tokens[j].text == ")" for j in range(k + 2, min(end_index, k + 5))):
                 continue  # a short parenthesis is part of the content: "(Caltrans)", "(D-Va.)", "(TPP)"
             if tok.text in (";", "(") or (
@@ -1573,10 +1578,12 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
     """End ``m``'s content before ", while other voters said ...", ", but critics say ...": a clause with a
     speaker and a reporting verb of its own is the next attribution (found by the caller's next scan)."""
     for k in range(len(tokens) - 4):
-        # "... the pier is safe and Ola Lund said ...": "and" with no comma, between a lower-case word (not
+        # "... the pier is safe and Ola Lund said ...", "... "safe enough" while Ola Lund said ...":
+        # "and", "while" or "whereas" with no comma, between a lower-case word or a closing mark (not
         # "Democrats and Democratic leaners said", one subject) and a name
-        bare_and = tokens[k].lower == "and" and tokens[k].start > m.start + 8 and tokens[k + 1].capitalized and (
-            tokens[k - 1].is_word and not tokens[k - 1].capitalized)
+        bare_and = tokens[k].lower in ("and", "while", "whereas") and tokens[k].start > m.start + 8 and tokens[
+            k + 1].capitalized and ((tokens[k - 1].is_word and not tokens[k - 1].capitalized) or (
+                tokens[k - 1].text in CLOSING_QUOTES))
         if not bare_and and (tokens[k].start <= m.start + 8 or tokens[k].text != ","):
             continue
         if tokens[k].start >= m.end:
