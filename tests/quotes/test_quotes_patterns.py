@@ -1453,3 +1453,11 @@ def test_a_clause_of_another_speaker_after_a_quoted_phrase_ends_the_content():
         ('the pier is "safe enough"', "Ola Lund"), ("it should close", "Jan Berg"),
         ("the ferry is safe", "Ann Lee"), ("it should stop", "Ola Lund")]
 
+
+def test_a_possessive_name_is_the_person():
+    doc = run("Ann Lee met the council on Monday.\n"
+              'Lee\'s response: "We will see."\n'
+              '"He\'s not here," Jan Berg\'s spokesman said.')
+    assert [(q.speaker_mention.text, q.speaker) for q in doc.quotes] == [
+        ("Lee's", "Ann Lee"), ("Jan Berg's spokesman", "Jan Berg's spokesman")]
+    assert "Lee's" not in [s.name for s in doc.speakers]

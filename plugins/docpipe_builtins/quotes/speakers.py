@@ -96,6 +96,10 @@ def _name_suffix(toks: list[Token], has_title_before: bool) -> int:
     return i + 1
 
 
+#: Words whose "'s" is "is" or "has" ("He's", "That's"), not a possessive.
+_CONTRACTED = frozenset(["he", "she", "it", "that", "there", "what", "who", "here", "where", "let", "this"])
+
+
 def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
     """Classify a subject NP given as tokens. Returns None when it is not a plausible speaker."""
     toks = _drop_parentheses(toks) if len(toks) > 1 else toks
@@ -164,7 +168,12 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
         title = _span_text(text, title_toks) or None
         if title is not None and title.endswith(("'s", "’s")) and len(title) > 2:
             title = title[:-2]  # "The Post's Dana Milbank": title "Post", the affiliation
-        return SpeakerNP("person", _mention(text, name_toks), name=_span_text(text, name_toks), title=title)
+        name = _span_text(text, name_toks)
+        if name.endswith(("'s", "’s")) and not (len(name_toks) == 1 and name[:-2].lower() in _CONTRACTED):
+            # "Lee's response: ...", "Clinton's remarks ...": the person (the mention stays as written; "He's"
+            # and "That's", read as a subject where "he is" was meant, stay as they are)
+            name = name[:-2]
+        return SpeakerNP("person", _mention(text, name_toks), name=name, title=title)
     # "the Florida senator and Republican presidential candidate": a description of someone named before
     if low == "the" and len(words) <= 8:
         head_word = next((t.lower for t in words[1:] if not t.capitalized and t.lower in PERSON_TITLE_HEADS), None)
