@@ -1461,3 +1461,16 @@ def test_a_possessive_name_is_the_person():
     assert [(q.speaker_mention.text, q.speaker) for q in doc.quotes] == [
         ("Lee's", "Ann Lee"), ("Jan Berg's spokesman", "Jan Berg's spokesman")]
     assert "Lee's" not in [s.name for s in doc.speakers]
+
+
+def test_two_people_as_one_subject_speak_together():
+    doc = run('"We have no money left," Ann Lee and Ola Lund wrote in a letter to the council.\n'
+              "Harbour masters Jan Berg and Ola Lund said the pier must close.")
+    assert [(q.speaker_mention.text, q.speaker) for q in doc.quotes] == [
+        ("Ann Lee and Ola Lund", "Ann Lee and Ola Lund"),
+        ("Harbour masters Jan Berg and Ola Lund", "Jan Berg and Ola Lund")]
+
+
+def test_a_capitalised_tweeted_after_the_speaker_is_the_cue():
+    doc = run('"We have no money left," Ann Lee, the harbour master, Tweeted on Monday.')
+    assert [(q.speaker, q.cue.text) for q in doc.quotes] == [("Ann Lee", "Tweeted")]

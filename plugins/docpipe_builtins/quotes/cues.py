@@ -339,6 +339,21 @@ def _quote_in_aside(tokens: list[Token], close: int, lo: int) -> bool:
     return False
 
 
+def _pair_of_people(text: str, tokens: list[Token], s: int, j: int, lo: int,
+                    lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """'Ann Lee and Ola Lund said': two people named as one subject (``tokens[s : j + 1]`` the second, after
+    "and"). A quote has one speaker: here the pair, named "Ann Lee and Ola Lund", its mention the whole
+    subject (titles included: "nuclear experts Ann Lee and Ola Lund")."""
+    s0 = collect_left(tokens, s - 2, lo, lexicon)
+    if s0 > s - 2:
+        return None
+    first, second = _np(text, tokens[s0 : s - 1]), _np(text, tokens[s : j + 1])
+    if first is None or second is None or first.kind != "person" or second.kind != "person":
+        return None
+    return SpeakerNP("generic", Mention(text[tokens[s0].start : tokens[j].end], tokens[s0].start, tokens[j].end),
+                     name=f"{first.name} and {second.name}")
+
+
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
     lo = _verb_clause_start(tokens, v, lo)
@@ -419,6 +434,10 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     s = collect_left(tokens, j, lo, lexicon)
     if s > j:
         return None
+    if s - 2 >= lo and tokens[s - 1].lower == "and" and tokens[s - 2].capitalized and tokens[s].capitalized:
+        pair = _pair_of_people(text, tokens, s, j, lo, lexicon)
+        if pair is not None:
+            return pair
     # A prepositional phrase just before the verb ("Rakhmetullin at a briefing in the CCS said"): skip it.
     first_s = s
     for _ in range(3):
@@ -796,7 +815,8 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
         info = lexicon.get(toks[k].lower)
         if info is not None and k + 1 < n and _ing_modifier(toks[k - 1], toks[k], toks[k + 1], lexicon):
             continue  # 'former policy planning director Anne Lind wrote': a noun's modifier, not the verb
-        if info is not None and (info.direct_cue or any_verb) and not toks[k].capitalized and not _modifier_after_determiner(
+        if info is not None and (info.direct_cue or any_verb) and (
+                not toks[k].capitalized or toks[k].lower in _CAPITALISED_VERBS) and not _modifier_after_determiner(
                 toks[k - 1], toks[k]):
             np = subject_left(text, toks, k, i, lexicon)
             # the NP must start the window (no other clause between the quote and the NP)
@@ -821,6 +841,10 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
             # the verb)
             return _apposition_cue(text, toks, i, lexicon)
     return None
+
+
+#: Verbs often written with a capital after their subject ('"...," Lee Tweeted'): never a name.
+_CAPITALISED_VERBS: Final = frozenset(["tweeted", "tweets", "retweeted"])
 
 
 def _apposition_cue(text: str, toks: list[Token], i: int, lexicon: dict[str, VerbInfo]) -> Cue | None:
