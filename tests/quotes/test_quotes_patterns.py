@@ -1474,3 +1474,11 @@ def test_two_people_as_one_subject_speak_together():
 def test_a_capitalised_tweeted_after_the_speaker_is_the_cue():
     doc = run('"We have no money left," Ann Lee, the harbour master, Tweeted on Monday.')
     assert [(q.speaker, q.cue.text) for q in doc.quotes] == [("Ann Lee", "Tweeted")]
+
+
+def test_a_quote_ending_with_an_inner_quotation_and_a_comma_takes_the_cue_after_it():
+    doc = run("Ann Lee scolded him: \u201cThe divers are against the three plans you called \u2018miracles,\u2019\u201d "
+              "she said. \u201cI do not understand why you need to go there.\u201d")
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("The divers are against the three plans you called \u2018miracles,\u2019", "direct", "she", "said"),
+        ("I do not understand why you need to go there.", "direct", "she", "said")]

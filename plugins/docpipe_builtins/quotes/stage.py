@@ -153,6 +153,15 @@ def _ends_reported_clause(text: str, f: _Found) -> bool:
     return lead[-1:] not in (",", ":", "") and len(lead[-200:].split()) >= 2
 
 
+def _last_char(text: str, sp: MarkedSpan) -> str:
+    """The quote's last character, past an inner quotation that closes with it ('... you called
+    'miracles,'" she said': the comma, which hands the quote to the cue after it)."""
+    k = sp.end - 1
+    while k > sp.start and text[k] in "’'":
+        k -= 1
+    return text[k]
+
+
 def _word_count(text: str, start: int, end: int, cap: int = 12) -> int:
     """Words in text[start:end], counting no further than ``cap`` (bounded work on huge quotes)."""
     return len(text[start : min(end, start + cap * 20)].split()[:cap])
@@ -313,10 +322,10 @@ class QuoteStage:
             out.append(f)
             if f.cue is not None and f.cue.end <= f.start and f.np is not None and self.indirect and (
                     sp.close_mark is not None and (text.startswith((" and ", " but "), sp.close_mark + 1) or (
-                        text[sp.end - 1] == "," and _PARTICIPLE_AFTER_MARK_RE.match(text, sp.close_mark + 1)))):
+                        _last_char(text, sp) == "," and _PARTICIPLE_AFTER_MARK_RE.match(text, sp.close_mark + 1)))):
                 # 'She declared "What a day!" and said that ...', 'X shot back: "...," adding that ...': the
                 # speaker goes on to report something else (from the mark: the participle needs a token before it)
-                mark_at = sp.close_mark if text[sp.end - 1] == "," else sp.close_mark + 1
+                mark_at = sp.close_mark if _last_char(text, sp) == "," else sp.close_mark + 1
                 tail = ptoks.window(mark_at, min(pe, sp.close_mark + 1 + 4 * self.window))
                 stop = next((k for k in range(len(tail)) if _is_terminator(tail, k)), len(tail) - 1)
                 while stop + 1 < len(tail) and tail[stop + 1].text in CLOSING_QUOTES:
@@ -516,7 +525,7 @@ class QuoteStage:
             if len(gap) >= 3 and gap[0].text == "," and sum(t.is_word for t in gap) >= 2 and not any(
                     t.text in _CLAUSE_BREAKS for t in gap[1:]):
                 start = gap[1].start
-        if sp.close_mark is not None and text[sp.end - 1] not in ".!?,;:" and _next_char(
+        if sp.close_mark is not None and _last_char(text, sp) not in ".!?,;:" and _next_char(
                 text, sp.close_mark + 1, hi).islower():
             a = sp.close_mark + 1
             tail = ptoks.window(a, min(hi, a + 400), upto_quote=True)
@@ -602,7 +611,7 @@ class QuoteStage:
                 max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] in (",", ":"):
             # 'Clinton said in the spring, when the story broke, "I did not ..."': a longer way back to the verb
             before = cue_before(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex, max_gap=25)
-        if sp.close_mark is not None and text[sp.end - 1] in ",." and _BYLINE_RE.match(text, a, min(hi, a + 40)):
+        if sp.close_mark is not None and _last_char(text, sp) in ",." and _BYLINE_RE.match(text, a, min(hi, a + 40)):
             return None  # '"Hamilton to play Chicago in 2016," by the Tribune's Ann Lee': a headline and its byline
         if before is not None and sp.open_mark is not None and _asked_unnamed(text, before.cue, sp.open_mark):
             # 'Blumenthal was asked, "If you had known ...?" He answered, ...': the question is neither
@@ -612,7 +621,7 @@ class QuoteStage:
         short = _word_count(text, sp.start, sp.end) < self.min_words
         cue: Cue | None
         new_sentence_after = (
-            sp.close_mark is not None and text[sp.end - 1] == "." and _next_char(text, a, hi).isupper()
+            sp.close_mark is not None and _last_char(text, sp) == "." and _next_char(text, a, hi).isupper()
         )
         if after is None and sp.close_mark is not None and _next_char(text, a, hi).islower():
             after = self._cue_ending_sentence(text, a, hi, ptoks)
@@ -624,11 +633,11 @@ class QuoteStage:
                 max(lo, sp.open_mark - 2) : sp.open_mark].strip()[-1:].isalpha():
             after = None  # 'Lee says the campaign will "compete vigorously." The move was reported by X.': the
             # quote ends a clause of its sentence; the next sentence's verb is not its cue
-        if after is not None and text[sp.end - 1] == "," and after.how == "after" and not starts and not _clause_ends(
+        if after is not None and _last_char(text, sp) == "," and after.how == "after" and not starts and not _clause_ends(
                 text, max(after.cue.end, after.np.mention.end), hi):
             after = None  # 'To a question on the "privatization of the ferry," Lee said private boats ...': the
             # quote sits in a phrase before the subject, and the verb reports the clause after it
-        if after is not None and text[sp.end - 1] == ",":
+        if after is not None and _last_char(text, sp) == ",":
             cue = after  # '"...," he told the Times': the comma inside the marks hands the quote to what follows
         elif before is not None and sp.open_mark is not None and (before.strong or new_sentence_after) and (
                 new_sentence_after or text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"):
@@ -657,11 +666,11 @@ class QuoteStage:
                     text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"
                     # 'chanting "Bernie or Jill, No Hill"' (but 'told "Fox and Friends"', 'wrote "Peter Pan"': titles)
                     or (not text[cue.cue.end : sp.open_mark].strip(" ,") and self._takes_speech(cue.cue.text)))
-        ) and not (cue is after and cue is not None and starts and text[sp.end - 1] in ",!?"):
+        ) and not (cue is after and cue is not None and starts and _last_char(text, sp) in ",!?"):
             # (a sentence of its own ending in a comma before its cue is speech: '"Like Oakland. Or Ferguson," X said')
             return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
         goes_on = cue is None and starts and follows_quote and sp.close_mark is not None and text[
-            sp.start].isupper() and text[sp.end - 1] in ".!?"
+            sp.start].isupper() and _last_char(text, sp) in ".!?"
         if goes_on and short:
             short = False  # '"I do not know," Ann Lee said. "Not yet."': a sentence of its own that goes on speaking
         if cue is None and (short or not starts or (_mostly_names(text, sp.start, sp.end) and not goes_on)):
@@ -672,7 +681,7 @@ class QuoteStage:
                 text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] not in (":", ",")
                 and text[cue.cue.end : sp.open_mark].strip())):
             # 'called it a "bad earpiece," he said', 'told MSNBC's "Morning Joe" that': a phrase, not a quote
-            if not (cue is after and text[sp.end - 1] == "," and _clause_ends(
+            if not (cue is after and _last_char(text, sp) == "," and _clause_ends(
                     text, max(cue.cue.end, cue.np.mention.end), hi)):
                 return None
             # 'The timetable was a "welcome change," said Anna Berg.': the words before the phrase are what
@@ -784,7 +793,7 @@ def _mostly_names(text: str, start: int, end: int) -> bool:
 
 def _full_sentence(text: str, sp: MarkedSpan) -> bool:
     """The quoted words are a sentence of their own: a capital first, a terminator last, four words or more."""
-    return (sp.close_mark is not None and text[sp.start].isupper() and text[sp.end - 1] in ".!?"
+    return (sp.close_mark is not None and text[sp.start].isupper() and _last_char(text, sp) in ".!?"
             and _word_count(text, sp.start, sp.end) >= 4)
 
 
