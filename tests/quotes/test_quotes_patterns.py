@@ -1482,3 +1482,14 @@ def test_a_quote_ending_with_an_inner_quotation_and_a_comma_takes_the_cue_after_
     assert [(doc.text[q.start : q.end], q.kind, q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
         ("The divers are against the three plans you called \u2018miracles,\u2019", "direct", "she", "said"),
         ("I do not understand why you need to go there.", "direct", "she", "said")]
+
+
+def test_the_writers_with_clause_has_a_speaker_of_its_own():
+    doc = run("Ann Lee described the closure as a sign of the council's disarray, with Jan Berg noting the cost of "
+              "the new ferry.\n"
+              'Lee and her backers tied Berg to the council, with one of her ads asking, "Is Jan Berg independent '
+              'enough?"')
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the closure as a sign of the council's disarray", "Ann Lee"),
+        ("the cost of the new ferry", "Jan Berg"),
+        ("Is Jan Berg independent enough?", "one of her ads")]

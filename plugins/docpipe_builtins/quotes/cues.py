@@ -635,6 +635,12 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
                 np = _np(text, tokens[s:v])
                 if np is not None:
                     return np
+            if of is not None and s - 3 >= lo and tokens[s - 3].lower == "with" and (
+                    tokens[s - 2].lower in ("one", "some", "many", "most", "each", "all", "two", "three")):
+                # "with one of her ads asking, ...": the part "of" names speaks
+                np = _np(text, tokens[s - 2 : v])
+                if np is not None:
+                    return np
     u = v - 2
     while u > lo and tokens[u].lower in AUX_ADVERBS:
         u -= 1
@@ -1612,7 +1618,9 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
             continue
         if tokens[k].start >= m.end:
             return
-        if not bare_and and tokens[k + 1].lower not in CLAUSE_CONJUNCTIONS and tokens[k + 1].lower != "and":
+        with_name = tokens[k + 1].lower == "with" and tokens[k + 2].capitalized
+        if not bare_and and not with_name and tokens[k + 1].lower not in CLAUSE_CONJUNCTIONS and (
+                tokens[k + 1].lower != "and"):
             continue
         for v in range(k + 2 if bare_and else k + 3, min(len(tokens) - 1, k + 8)):
             tok = tokens[v]
@@ -1625,7 +1633,8 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
                 # ("critics have said"); not "..., and said" (the same subject) nor "..., but to say"
                 own_subject = before.is_word and before.lower not in _NOT_A_SUBJECT or (
                     before.lower in AUX_ADVERBS and tokens[v - 2].is_word and tokens[v - 2].lower != "and")
-                if own_subject:
+                if own_subject and (not with_name or tok.lower.endswith("ing")):
+                    # (", with Ola Lund saying ...": the writer's absolute clause, with words of her own)
                     m.end = tokens[k - 1].end
                     return
                 break
