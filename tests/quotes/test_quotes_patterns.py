@@ -1493,3 +1493,14 @@ def test_the_writers_with_clause_has_a_speaker_of_its_own():
         ("the closure as a sign of the council's disarray", "Ann Lee"),
         ("the cost of the new ferry", "Jan Berg"),
         ("Is Jan Berg independent enough?", "one of her ads")]
+
+
+def test_an_unnamed_source_whom_she_means_and_the_writers_note_on_it():
+    doc = run('A council spokeswoman, who declined to be named, said the guild had walked out. "The door is '
+              'still open," she said.\n'
+              'Councillor Ola Lund blamed the guild. "Everyone behaved like children," Lund said.')
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the guild had walked out", "A council spokeswoman"),
+        ("The door is still open,", "A council spokeswoman"),
+        ("the guild", "Ola Lund"), ("Everyone behaved like children,", "Ola Lund")]
+    assert ("Ola Lund", ("Councillor",)) in [(s.name, s.titles) for s in doc.speakers]

@@ -1405,10 +1405,13 @@ def find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo],
         if len(rest) - k < 5:
             break
         rest = rest[k:]
-    return out
+    # "a spokeswoman, who declined to be named, said": the writer's note on the source, not what it said
+    return [m for m in out if not _ANONYMITY_RE.match(text, m.start)]
 
 
 _NOT_A_SUBJECT = AUX_ADVERBS | {"and", "to"}
+#: A content that is only the writer's note on an unnamed source ("declined to be named").
+_ANONYMITY_RE = re.compile(r"(?:not )?to be (?:named|identified)\b")
 
 
 def _fronted_participle(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> tuple[IndirectMatch, int] | None:

@@ -26,10 +26,10 @@ DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "thos
 NAME_PARTICLES: Final = frozenset({"de", "van", "von", "der", "da", "di", "bin", "al", "la", "le", "del", "du", "ibn"})
 
 TITLE_WORDS: Final = frozenset(
-    ["minister", "deputy", "president", "vice", "secretary", "senator", "sen", "sen.", "rep", "rep.", "representative", "gov", "gov.", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "director", "chief", "ceo", "head", "leader", "ambassador", "judge", "justice", "general", "gen", "gen.", "lt", "col", "sgt", "officer", "official", "adviser", "advisor", "aide", "manager", "engineer", "professor", "prof", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "candidate", "nominee", "attorney", "congressman", "congresswoman", "speaker", "commissioner", "analyst", "strategist", "pollster", "founder", "executive", "economist", "reporter", "host", "anchor", "correspondent", "editor", "author", "chancellor", "premier", "king", "queen", "prince", "pope", "rev", "sheriff", "lawmaker", "member", "coordinator", "consultant", "superintendent", "counsel", "surrogate", "operative", "chairperson", "lawyer", "researcher", "scientist", "expert", "historian", "professor", "columnist", "writer", "physician", "doctor", "owner", "partner", "administrator", "commander", "captain", "sergeant", "detective", "inspector", "prosecutor", "senior", "former", "acting", "interim", "deputy", "assistant", "press", "campaign", "state", "house", "senate", "majority", "minority", "whip", "republican", "democratic", "democrat", "gop", "presumptive", "presidential", "vice-president", "running", "mate"]
+    ["minister", "deputy", "president", "vice", "secretary", "senator", "sen", "sen.", "rep", "rep.", "representative", "gov", "gov.", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "director", "chief", "ceo", "head", "leader", "ambassador", "judge", "justice", "general", "gen", "gen.", "lt", "col", "sgt", "officer", "official", "adviser", "advisor", "aide", "manager", "engineer", "professor", "prof", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "candidate", "nominee", "attorney", "congressman", "congresswoman", "councillor", "councilor", "councilman", "councilwoman", "speaker", "commissioner", "analyst", "strategist", "pollster", "founder", "executive", "economist", "reporter", "host", "anchor", "correspondent", "editor", "author", "chancellor", "premier", "king", "queen", "prince", "pope", "rev", "sheriff", "lawmaker", "member", "coordinator", "consultant", "superintendent", "counsel", "surrogate", "operative", "chairperson", "lawyer", "researcher", "scientist", "expert", "historian", "professor", "columnist", "writer", "physician", "doctor", "owner", "partner", "administrator", "commander", "captain", "sergeant", "detective", "inspector", "prosecutor", "senior", "former", "acting", "interim", "deputy", "assistant", "press", "campaign", "state", "house", "senate", "majority", "minority", "whip", "republican", "democratic", "democrat", "gop", "presumptive", "presidential", "vice-president", "running", "mate"]
 )
 PERSON_TITLE_HEADS: Final = frozenset(
-    ["minister", "president", "secretary", "senator", "representative", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "chief", "ceo", "ambassador", "judge", "justice", "officer", "official", "adviser", "advisor", "aide", "manager", "engineer", "professor", "candidate", "nominee", "attorney", "congressman", "congresswoman", "speaker", "commissioner", "analyst", "strategist", "pollster", "founder", "economist", "reporter", "host", "anchor", "correspondent", "editor", "author", "chancellor", "premier", "sheriff", "lawmaker", "lawyer", "researcher", "scientist", "expert", "historian", "columnist", "writer", "doctor", "owner", "prosecutor", "representative"]
+    ["minister", "president", "secretary", "senator", "representative", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "chief", "ceo", "ambassador", "judge", "justice", "officer", "official", "adviser", "advisor", "aide", "manager", "engineer", "professor", "candidate", "nominee", "attorney", "congressman", "congresswoman", "councillor", "councilor", "councilman", "councilwoman", "speaker", "commissioner", "analyst", "strategist", "pollster", "founder", "economist", "reporter", "host", "anchor", "correspondent", "editor", "author", "chancellor", "premier", "sheriff", "lawmaker", "lawyer", "researcher", "scientist", "expert", "historian", "columnist", "writer", "doctor", "owner", "prosecutor", "representative"]
 )
 ORG_WORDS: Final = frozenset(
     ["ministry", "department", "committee", "council", "party", "campaign", "post", "times", "news", "journal", "agency", "office", "service", "embassy", "government", "administration", "taliban", "police", "court", "university", "institute", "foundation", "association", "commission", "bureau", "corp", "corp.", "inc", "inc.", "company", "group", "bank", "network", "cnn", "reuters", "ap", "fbi", "cia", "nato", "un", "eu", "kremlin", "pentagon", "congress", "senate", "house", "parliament", "assembly", "union", "federation", "coalition", "army", "navy", "military", "ministry", "center", "centre", "organization", "organisation", "board", "authority", "authorities", "tribunal", "press", "gazette", "herald", "tribune", "magazine", "review", "politico", "breitbart", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "poll", "survey", "study", "report", "statement", "white", "state"]
@@ -356,7 +356,9 @@ class SpeakerRegistry:
         if key not in ent.seen:
             ent.seen.add(key)
             ent.mentions.append(mention)
-        if ent.kind == "person":
+        if ent.kind == "person" or (ent.kind == "generic" and ent.gender is not None):
+            # (a person, or someone unnamed whom "he"/"she" can mean: "A council spokeswoman said ...", see
+            # resolve)
             self.last_person = ent
             self._recent_people.append(ent)
             if len(self._recent_people) > 8:
@@ -416,6 +418,12 @@ class SpeakerRegistry:
             ent = self._by_key.get(_key(np.name))
             if ent is None:
                 ent = self._add(np.name, "generic")
+                head = np.name.split()[-1].lower()
+                if np.name.lower().startswith(("a ", "an ")) and head.endswith(("woman", "man")) and (
+                        head in PERSON_TITLE_HEADS):
+                    # "A council spokeswoman said": someone unnamed, of a gender the word tells (not "the Texas
+                    # senator", a description of someone named before; not "an aide", whom "he" may not mean)
+                    ent.gender = "f" if head.endswith("woman") else "m"
         if ent is not None:
             self.note(ent, np.mention, np.title)
         return ent
