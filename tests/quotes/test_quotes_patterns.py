@@ -1504,3 +1504,11 @@ def test_an_unnamed_source_whom_she_means_and_the_writers_note_on_it():
         ("The door is still open,", "A council spokeswoman"),
         ("the guild", "Ola Lund"), ("Everyone behaved like children,", "Ola Lund")]
     assert ("Ola Lund", ("Councillor",)) in [(s.name, s.titles) for s in doc.speakers]
+
+
+def test_he_is_the_person_the_sentence_before_the_quote_is_about():
+    doc = run('"She gave up too early," says Jan Berg, who leads the harbour guild.\n'
+              "The council's engineer, Ola Lund, disputes that. \"That survey looked at the deck, not the piles,\" "
+              "he says.")
+    assert [(q.speaker_mention.text, q.speaker) for q in doc.quotes] == [("Jan Berg", "Jan Berg"), ("he", "Ola Lund")]
+    assert ("Ola Lund", ("council's engineer",)) in [(s.name, s.titles) for s in doc.speakers]

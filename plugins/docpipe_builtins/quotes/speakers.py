@@ -366,6 +366,18 @@ class SpeakerRegistry:
         elif ent.kind in ("org",):
             self.last_group = ent
 
+    def focus(self, np: SpeakerNP) -> None:
+        """The person (``np``) the sentence before a quote is about: first in line for the quote's "he"/"she"
+        when the gender fits; no mention of theirs is noted unless the pronoun resolves to them."""
+        if np.kind != "person" or not np.name:
+            return
+        ent = self._person(np.name)
+        if np.title and np.title not in ent.titles and len(ent.titles) < 20:
+            ent.titles.append(np.title)
+        self._recent_people.append(ent)
+        if len(self._recent_people) > 8:
+            del self._recent_people[0]
+
     # ---------------------------------------------------------------- resolving
     def resolve(self, np: SpeakerNP) -> Entity | None:
         """The entity an NP refers to (registering it, and the mention), or None if unresolvable."""

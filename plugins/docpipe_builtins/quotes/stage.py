@@ -40,7 +40,7 @@ from .cues import (
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
 from .questions import AskedQuestion, find_questions
-from .speakers import Entity, SpeakerNP, SpeakerRegistry, analyse_np
+from .speakers import _GIVEN_NAMES_ANY_GENDER, Entity, SpeakerNP, SpeakerRegistry, analyse_np
 from .tokens import WORD_RE, ParagraphTokens, Token, has_word_in, split_sentences, tokenize
 
 #: Longest sentence (characters) searched for indirect attributions; longer "sentences" are not prose.
@@ -237,6 +237,10 @@ class QuoteStage:
                         f.entity, f.mention = registry.resolve(f.np), f.np.mention
             signed = items if items and all(f.np is None for f in items) else None
             for np, f in sorted(((f.np, f) for f in items if f.np is not None), key=lambda p: p[0].mention.start):
+                if np.kind == "pronoun" and np.pronoun in ("he", "she"):
+                    about = self._subject_before(text, ps, min(f.start, np.mention.start))
+                    if about is not None:
+                        registry.focus(about)
                 f.entity = registry.resolve(np)
                 f.mention = np.mention
             found.extend(items)
@@ -245,6 +249,46 @@ class QuoteStage:
         self._guess_from_previous_paragraph(text, found, paras, registry)
         quotes = _to_quotes(found)
         return doc.evolve(quotes=quotes, speakers=registry.speakers())
+
+    def _subject_before(self, text: str, ps: int, at: int) -> SpeakerNP | None:
+        """The person the sentence before offset ``at`` (in its paragraph, starting at ``ps``) is about, when
+        that sentence holds no quotation: 'The council's engineer, Ola Lund, disputes that. "...," he says.'
+        (he is Ola Lund, who has not spoken yet, rather than the last speaker)."""
+        lo = max(ps, at - 400)
+        marks = " \"“”'‘’«»„"
+        before = [(s, e) for s, e in split_sentences(text, lo, at) if text[s:e].strip(marks)]
+        if before and not text[before[-1][1] : at].strip(marks) and text[before[-1][0] : before[-1][1]].rstrip(
+                marks)[-1:] in ".!?":
+            s, e = before[-1]  # the quote opens its sentence: the one before is the last
+        elif len(before) >= 2:
+            s, e = before[-2]  # the quote's sentence opened before it ('Lee said: "...')
+        else:
+            return None
+        if s == lo and lo > ps or any(ch in DOUBLE_QUOTE_MARKS or ch in "«»„" for ch in text[s:e]) or (
+                "''" in text[s:e]):
+            return None  # (the window cut the sentence; or it quotes, and its subject speaks for itself)
+        toks = tokenize(text, s, e)
+        while toks and toks[-1].text in ".!?":
+            toks = toks[:-1]
+        np = clause_subject(text, toks, 0, len(toks), self._lexicon) if len(toks) > 2 else None
+        if np is not None and np.kind != "person":
+            # "The council's engineer, Ola Lund, disputes that.": the name in apposition
+            k = next((k for k, t in enumerate(toks) if t.start >= np.mention.end), len(toks))
+            e = k + 1
+            while e < len(toks) and toks[e].capitalized:
+                e += 1
+            if k < len(toks) and toks[k].text == "," and e < len(toks) and toks[e].text == "," and e - k > 2:
+                named = analyse_np(text, toks[k + 1 : e])
+                if named is not None and named.kind == "person":
+                    title = text[np.mention.start : np.mention.end]
+                    named.title = named.title or (title.split(" ", 1)[1] if title.lower().startswith(
+                        ("the ", "a ", "an ")) else title)
+                    np = named
+        if np is None or np.kind != "person" or not np.name:
+            return None
+        parts = np.name.split()
+        # (a full name with a listed given name: the subject walk's other "persons" are too often not people)
+        return np if len(parts) >= 2 and parts[0] in _GIVEN_NAMES_ANY_GENDER else None
 
     def _guess_from_previous_paragraph(self, text: str, found: list[_Found], paras: list[tuple[int, int, str]],
                                        registry: SpeakerRegistry) -> None:
