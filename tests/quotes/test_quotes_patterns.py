@@ -1512,3 +1512,10 @@ def test_he_is_the_person_the_sentence_before_the_quote_is_about():
               "he says.")
     assert [(q.speaker_mention.text, q.speaker) for q in doc.quotes] == [("Jan Berg", "Jan Berg"), ("he", "Ola Lund")]
     assert ("Ola Lund", ("council's engineer",)) in [(s.name, s.titles) for s in doc.speakers]
+
+
+def test_saying_only_that_reports_from_that():
+    doc = run("Ann Lee declined to comment, saying only that the council would respond in court.\n"
+              '"No," Ola Lund said, adding only that the guild would appeal.')
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        "to comment", "that the council would respond in court", "No,", "that the guild would appeal"]

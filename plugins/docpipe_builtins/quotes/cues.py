@@ -1679,6 +1679,8 @@ def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
         first_i = v + 2  # ", telling reporters that ...": skip the addressee
     if info is None or first_i + 1 >= len(tokens):
         return None
+    if tokens[first_i].lower == "only" and first_i + 2 < len(tokens) and tokens[first_i + 1].lower == "that":
+        first_i += 1  # ", saying only that ...": what was said runs from "that", as after "said only that"
     first = tokens[first_i]
     start = None
     if first.lower == "that" or (info.bare and _starts_clause(first)) or ("object" in info.tags and first.is_word):
@@ -2297,6 +2299,8 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
             first = k + 2
             if not tokens[first].is_word:
                 return None  # ', adding, "...': a quotation follows, which takes the participle as its cue
+            if tokens[first].lower == "only" and first + 2 < n and tokens[first + 1].lower == "that":
+                first += 1  # ", saying only that ..."
             if tokens[first].lower == "not" and first + 2 < n and tokens[first + 1].lower == "to" and (
                     tokens[first + 2].lower == "be"):
                 return None  # ", asking not to be named because ...": the writer's note on the source
