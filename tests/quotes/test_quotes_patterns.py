@@ -1271,8 +1271,10 @@ def test_a_short_sentence_in_marks_after_a_quote_goes_on_with_its_speaker():
               'Ola Lund spoke last. "Not yet." Then he left the room.\n'
               '"We will reopen," Jan Berg said. "In June. Maybe earlier."')
     assert [(doc.text[q.start : q.end], q.speaker, q.continues) for q in doc.quotes] == [
-        ("I do not know,", "Ann Lee", None), ("Not yet.", "Ann Lee", "q1"),  # (no quote before: a scare quote)
-        ("We will reopen,", "Jan Berg", None), ("In June. Maybe earlier.", "Jan Berg", "q3")]
+        ("I do not know,", "Ann Lee", None), ("Not yet.", "Ann Lee", "q1"),
+        # (no quote before, but a sentence about a named person: hers, since the twelfth round)
+        ("Not yet.", "Ola Lund", None),
+        ("We will reopen,", "Jan Berg", None), ("In June. Maybe earlier.", "Jan Berg", "q4")]
 
 
 def test_a_participle_aside_after_the_subject_is_no_inverted_reporting_clause():
@@ -1519,3 +1521,11 @@ def test_saying_only_that_reports_from_that():
               '"No," Ola Lund said, adding only that the guild would appeal.')
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
         "to comment", "that the council would respond in court", "No,", "that the guild would appeal"]
+
+
+def test_a_quote_after_a_sentence_about_someone_with_no_other_speaker_is_theirs():
+    doc = run('Asked if she would resign, Ann Lee laughed. "Not a chance."\n'
+              'The divers met Jan Berg at the pier on Monday. Berg looked at the piles. "It will not last the '
+              'winter."')
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes if q.kind == "direct"] == [
+        ("Not a chance.", "Ann Lee"), ("It will not last the winter.", "Jan Berg")]

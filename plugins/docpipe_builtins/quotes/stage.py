@@ -247,10 +247,11 @@ class QuoteStage:
         found.sort(key=lambda f: (f.start, -f.end))
         _continue_speakers(found)
         self._guess_from_previous_paragraph(text, found, paras, registry)
+        self._guess_from_previous_sentence(text, found, paras, registry)
         quotes = _to_quotes(found)
         return doc.evolve(quotes=quotes, speakers=registry.speakers())
 
-    def _subject_before(self, text: str, ps: int, at: int) -> SpeakerNP | None:
+    def _subject_before(self, text: str, ps: int, at: int, any_subject: bool = False) -> SpeakerNP | None:
         """The person the sentence before offset ``at`` (in its paragraph, starting at ``ps``) is about, when
         that sentence holds no quotation: 'The council's engineer, Ola Lund, disputes that. "...," he says.'
         (he is Ola Lund, who has not spoken yet, rather than the last speaker)."""
@@ -284,11 +285,26 @@ class QuoteStage:
                     named.title = named.title or (title.split(" ", 1)[1] if title.lower().startswith(
                         ("the ", "a ", "an ")) else title)
                     np = named
+        if any_subject:
+            return np if np is not None and np.kind in ("person", "org", "pronoun") else None
         if np is None or np.kind != "person" or not np.name:
             return None
         parts = np.name.split()
         # (a full name with a listed given name: the subject walk's other "persons" are too often not people)
         return np if len(parts) >= 2 and parts[0] in _GIVEN_NAMES_ANY_GENDER else None
+
+    def _guess_from_previous_sentence(self, text: str, found: list[_Found], paras: list[tuple[int, int, str]],
+                                      registry: SpeakerRegistry) -> None:
+        """A quote that opens a sentence inside a paragraph with no speaker found at all: the subject of the
+        sentence before it (``Asked if she would resign, Lee laughed. "Not a chance."``), at a low
+        confidence. Only person, organisation and pronoun subjects count."""
+        for f in found:
+            if f.mention is not None or f.parent is not None or f.starts_para or f.kind != "direct":
+                continue
+            ps = _trim(text, *paras[f.para][:2])[0]
+            np = self._subject_before(text, ps, f.start, any_subject=True)
+            if np is not None:
+                f.entity, f.mention, f.confidence = registry.resolve(np), np.mention, 0.4
 
     def _guess_from_previous_paragraph(self, text: str, found: list[_Found], paras: list[tuple[int, int, str]],
                                        registry: SpeakerRegistry) -> None:
@@ -717,6 +733,10 @@ class QuoteStage:
             sp.start].isupper() and _last_char(text, sp) in ".!?"
         if goes_on and short:
             short = False  # '"I do not know," Ann Lee said. "Not yet."': a sentence of its own that goes on speaking
+        elif short and cue is None and starts and not nested and sp.close_mark is not None and text[
+                sp.start].isupper() and _last_char(text, sp) in ".!?" and sp.start - ps > 3 and self._subject_before(
+                text, ps, sp.start) is not None:
+            short = False  # 'Asked if she would resign, Ann Lee laughed. "Not a chance."': a person's answer
         if cue is None and (short or not starts or (_mostly_names(text, sp.start, sp.end) and not goes_on)):
             # a scare quote, a title, a quoted phrase inside a sentence (mixed, found later), a list of names
             # (but '"We will reopen," she said. "In June. Maybe earlier."': capitals, in sentences that go on)
