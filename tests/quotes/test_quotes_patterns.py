@@ -1529,3 +1529,13 @@ def test_a_quote_after_a_sentence_about_someone_with_no_other_speaker_is_theirs(
               'winter."')
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes if q.kind == "direct"] == [
         ("Not a chance.", "Ann Lee"), ("It will not last the winter.", "Jan Berg")]
+
+
+def test_a_verb_of_saying_with_its_particle():
+    doc = run('"That is not true," Jan Berg shot back. "Not at all."\n'
+              '"You know, it happens," Ann Lee went on, as if she had not heard him.\n'
+              'Ola Lund fired back, "That is what they always say."\n'
+              '"It went on for hours," Ola Lund said.')
+    assert [(q.speaker, q.cue.text) for q in doc.quotes] == [
+        ("Jan Berg", "shot back"), ("Jan Berg", "shot back"), ("Ann Lee", "went on"), ("Ola Lund", "fired back"),
+        ("Ola Lund", "said")]

@@ -819,6 +819,10 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
             return None  # (capitalised, it may be a name: '"...," Read said')
     for k in range(i + 1, min(n, i + 30)):
         info = lexicon.get(toks[k].lower)
+        cue_toks = toks[k : k + 1]
+        if info is None and k + 1 < n and toks[k + 1].lower == _PHRASAL_SAYING.get(toks[k].lower):
+            info = lexicon.get("say")  # '"...," Ann Lee shot back.', '"...," she went on.': a verb and its particle
+            cue_toks = toks[k : k + 2]
         if info is not None and k + 1 < n and _ing_modifier(toks[k - 1], toks[k], toks[k + 1], lexicon):
             continue  # 'former policy planning director Anne Lind wrote': a noun's modifier, not the verb
         if info is not None and (info.direct_cue or any_verb) and (
@@ -831,13 +835,13 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
                 or text[t0.start : np.mention.start].strip(" ,").lower() in ("", "the", "a", "an")
                 or _np_starts_window(toks, i, np)
             ):
-                return Cue(np, _mention(text, [toks[k]]), "after")
+                return Cue(np, _mention(text, cue_toks), "after")
             e = collect_right(toks, i, k, lexicon)
             if i < e < k and toks[e].lower in PREPOSITIONS and k - e <= 6:
                 # '"...?" a staffer in the room wondered': the NP that opens the window, then a PP
                 np = _np(text, toks[i:e])
                 if np is not None:
-                    return Cue(np, _mention(text, [toks[k]]), "after")
+                    return Cue(np, _mention(text, cue_toks), "after")
             return _apposition_cue(text, toks, i, lexicon)
         if not _is_np_word(toks[k], lexicon) and toks[k].text != "," and toks[k].lower not in AUX_ADVERBS and not (
                 _is_abbrev_dot(toks, k)) and not _modifier_after_determiner(toks[k - 1], toks[k]) and not (
@@ -848,6 +852,10 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
             return _apposition_cue(text, toks, i, lexicon)
     return None
 
+
+#: Verbs that say with their particle, after a quote: "shot back", "went on" (the lexicon holds single words).
+_PHRASAL_SAYING: Final = {"shot": "back", "fired": "back", "went": "on", "goes": "on", "chimed": "in",
+                          "piped": "up", "cut": "in"}
 
 #: Verbs often written with a capital after their subject ('"...," Lee Tweeted'): never a name.
 _CAPITALISED_VERBS: Final = frozenset(["tweeted", "tweets", "retweeted"])
@@ -927,6 +935,11 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
     for v in range(n - 1, max(lo, n - 1 - max_gap) - 1, -1):
         tok = tokens[v]
         info = lexicon.get(tok.lower)
+        cue_toks = tokens[v : v + 1]
+        if info is None and v + 2 < n and tokens[v + 1].lower == _PHRASAL_SAYING.get(tok.lower) and (
+                tokens[v + 2].text in (":", ",")) and not tok.capitalized:
+            info = lexicon.get("say")  # 'Jan Berg shot back, "..."' (a verb and its particle, then the quote)
+            cue_toks = tokens[v : v + 2]
         if info is None or not (info.direct_cue or (not direct_only and info.speech)) or (
                 tok.capitalized and not _inverted_opening(tokens, v, lo, info)) or (
                 v > 0 and tokens[v - 1].lower in NOUN_MARKERS) or (
@@ -958,8 +971,8 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
                 tokens[u].lower in lexicon and lexicon[tokens[u].lower].speech)
                 and tokens[u - 1].lower not in NOUN_MARKERS), None)
             if main is not None and np.mention.end <= tokens[main].start:
-                tok = tokens[main]
-        return Cue(np, _mention(text, [tok]), "before", strong=strong)
+                cue_toks = [tokens[main]]
+        return Cue(np, _mention(text, cue_toks), "before", strong=strong)
     # "... surprise Republican pollster Ann Lee: "..."": a name right before the colon
     if n >= 4 and tokens[-1].text in (":", ",") and tokens[-3].lower in ("put", "puts") and tokens[-2].lower == "it":
         np = subject_left(text, tokens, n - 3, lo, lexicon)  # "As Professor Foner put it: '...'"
