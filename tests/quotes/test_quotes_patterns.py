@@ -1539,3 +1539,9 @@ def test_a_verb_of_saying_with_its_particle():
     assert [(q.speaker, q.cue.text) for q in doc.quotes] == [
         ("Jan Berg", "shot back"), ("Jan Berg", "shot back"), ("Ann Lee", "went on"), ("Ola Lund", "fired back"),
         ("Ola Lund", "said")]
+
+
+def test_an_irregular_past_form_ends_the_speakers_noun_phrase():
+    doc = run('The guild sent a text message to its members saying: "The vote is tomorrow."\n'
+              'The harbour master began by warning that the piles were "rotten through."')
+    assert [q.speaker_mention.text for q in doc.quotes] == ["The guild", "The harbour master"]

@@ -79,6 +79,13 @@ class Cue:
         self.np, self.cue, self.how, self.strong = np, cue, how, strong
 
 
+#: Irregular past forms that are seldom nouns: they end a noun phrase as a past form in -ed does.
+_IRREGULAR_PAST: Final = frozenset(["sent", "went", "came", "took", "gave", "made", "kept", "held", "led", "met",
+                                    "ran", "won", "began", "brought", "bought", "built", "spent", "paid", "sought",
+                                    "fought", "caught", "felt", "lost", "stood", "drove", "grew", "threw", "wore",
+                                    "chose", "rose", "fell", "broke"])
+
+
 def _is_np_word(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
     first = tok.text[0]  # (Token.is_word / .capitalized inlined: this runs for every token an NP walk sees)
     if not first.isalnum():
@@ -92,8 +99,8 @@ def _is_np_word(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
         return False
     if low.endswith(("n't", "n’t")):
         return False  # didn't, won't: an auxiliary
-    # "Politifact seized": a past-tense verb, not part of the name
-    return not (low.endswith("ed") and len(low) > 4 and low not in _ED_NOUNS)
+    # "Politifact seized", "The guild sent a text": a past-tense verb, not part of the name
+    return not (low.endswith("ed") and len(low) > 4 and low not in _ED_NOUNS) and low not in _IRREGULAR_PAST
 
 
 _DOTTED_ABBREVIATION_RE: Final = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
