@@ -1545,3 +1545,11 @@ def test_an_irregular_past_form_ends_the_speakers_noun_phrase():
     doc = run('The guild sent a text message to its members saying: "The vote is tomorrow."\n'
               'The harbour master began by warning that the piles were "rotten through."')
     assert [q.speaker_mention.text for q in doc.quotes] == ["The guild", "The harbour master"]
+
+
+def test_a_straight_mark_before_an_ellipsis_opens_a_quote():
+    doc = run('"The pier is safe," said Ann Lee, the harbour master. ". . . We checked every beam. We will '
+              'check again."')
+    assert [(doc.text[q.start : q.end], q.speaker, q.nested_in) for q in doc.quotes] == [
+        ("The pier is safe,", "Ann Lee", None),
+        (". . . We checked every beam. We will check again.", "Ann Lee", None)]

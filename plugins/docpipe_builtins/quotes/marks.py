@@ -127,6 +127,8 @@ def find_quoted(text: str, pstart: int, pend: int) -> list[MarkedSpan]:
                     role = "close"
                 elif next_space:
                     role = "close" if doubles_open else "open"
+                elif text.startswith((". . .", "...", "…"), after) and not doubles_open:
+                    role = "open"  # 'said X. ". . . You are going to want ...': a quote that opens with an ellipsis
                 else:  # after a space, before punctuation: ' ? ".' closes
                     role = "close"
             if role == "open":
