@@ -1553,3 +1553,9 @@ def test_a_straight_mark_before_an_ellipsis_opens_a_quote():
     assert [(doc.text[q.start : q.end], q.speaker, q.nested_in) for q in doc.quotes] == [
         ("The pier is safe,", "Ann Lee", None),
         (". . . We checked every beam. We will check again.", "Ann Lee", None)]
+
+
+def test_feet_and_inches_are_no_quote_marks():
+    doc = run("\u201cHe is taller than me; he is like 6\u20192\u201d,\u201d Ann Lee said on Sunday.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.nested_in) for q in doc.quotes] == [
+        ("He is taller than me; he is like 6\u20192\u201d,", "Ann Lee", None)]

@@ -107,6 +107,8 @@ def find_quoted(text: str, pstart: int, pend: int) -> list[MarkedSpan]:
         ch = text[pos] if after - pos == 1 else '"'
         prev = text[pos - 1] if pos > pstart else " "
         nxt = text[after] if after < pend else " "
+        if prev.isdigit() and ch in "”\"" and pos - 3 >= pstart and text[pos - 2] in "’'" and text[pos - 3].isdigit():
+            continue  # 'he is like 6’2”,”': feet and inches, not a quote mark
         prev_space = prev.isspace() or prev in _OPEN_CONTEXT or prev in "\"“„«‘‚"
         next_space = nxt.isspace()
         opens_here = prev_space and not next_space and nxt not in _CLOSE_FOLLOW
