@@ -827,7 +827,7 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
     for k in range(i + 1, min(n, i + 30)):
         info = lexicon.get(toks[k].lower)
         cue_toks = toks[k : k + 1]
-        if info is None and k + 1 < n and toks[k + 1].lower == _PHRASAL_SAYING.get(toks[k].lower):
+        if info is None and _phrasal_saying(toks, k):
             info = lexicon.get("say")  # '"...," Ann Lee shot back.', '"...," she went on.': a verb and its particle
             cue_toks = toks[k : k + 2]
         if info is not None and k + 1 < n and _ing_modifier(toks[k - 1], toks[k], toks[k + 1], lexicon):
@@ -863,6 +863,11 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
 #: Verbs that say with their particle, after a quote: "shot back", "went on" (the lexicon holds single words).
 _PHRASAL_SAYING: Final = {"shot": "back", "fired": "back", "went": "on", "goes": "on", "chimed": "in",
                           "piped": "up", "cut": "in"}
+
+def _phrasal_saying(tokens: list[Token], k: int) -> bool:
+    """``tokens[k]`` and the next token are a verb of saying and its particle ("shot back", "went on")."""
+    return k + 1 < len(tokens) and tokens[k + 1].lower == _PHRASAL_SAYING.get(tokens[k].lower)
+
 
 #: Verbs often written with a capital after their subject ('"...," Lee Tweeted'): never a name.
 _CAPITALISED_VERBS: Final = frozenset(["tweeted", "tweets", "retweeted"])
@@ -943,8 +948,8 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
         tok = tokens[v]
         info = lexicon.get(tok.lower)
         cue_toks = tokens[v : v + 1]
-        if info is None and v + 2 < n and tokens[v + 1].lower == _PHRASAL_SAYING.get(tok.lower) and (
-                tokens[v + 2].text in (":", ",")) and not tok.capitalized:
+        if info is None and v + 2 < n and tokens[v + 2].text in (":", ",") and not tok.capitalized and (
+                _phrasal_saying(tokens, v)):
             info = lexicon.get("say")  # 'Jan Berg shot back, "..."' (a verb and its particle, then the quote)
             cue_toks = tokens[v : v + 2]
         if info is None or not (info.direct_cue or (not direct_only and info.speech)) or (

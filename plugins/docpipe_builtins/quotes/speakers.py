@@ -349,9 +349,19 @@ class SpeakerRegistry:
             ent.gender = GIVEN_NAMES.get(parts[0]) if len(parts) > 1 else None
         return ent
 
-    def note(self, ent: Entity, mention: Mention, title: str | None = None) -> None:
+    @staticmethod
+    def _add_title(ent: Entity, title: str | None) -> None:
         if title and title not in ent.titles and len(ent.titles) < 20:
             ent.titles.append(title)
+
+    def _remember_person(self, ent: Entity) -> None:
+        """``ent`` is now the most recent person a "he"/"she" can mean (the last eight are kept)."""
+        self._recent_people.append(ent)
+        if len(self._recent_people) > 8:
+            del self._recent_people[0]
+
+    def note(self, ent: Entity, mention: Mention, title: str | None = None) -> None:
+        self._add_title(ent, title)
         key = (mention.text, mention.start, mention.end)
         if key not in ent.seen:
             ent.seen.add(key)
@@ -360,9 +370,7 @@ class SpeakerRegistry:
             # (a person, or someone unnamed whom "he"/"she" can mean: "A council spokeswoman said ...", see
             # resolve)
             self.last_person = ent
-            self._recent_people.append(ent)
-            if len(self._recent_people) > 8:
-                del self._recent_people[0]
+            self._remember_person(ent)
         elif ent.kind in ("org",):
             self.last_group = ent
 
@@ -372,11 +380,8 @@ class SpeakerRegistry:
         if np.kind != "person" or not np.name:
             return
         ent = self._person(np.name)
-        if np.title and np.title not in ent.titles and len(ent.titles) < 20:
-            ent.titles.append(np.title)
-        self._recent_people.append(ent)
-        if len(self._recent_people) > 8:
-            del self._recent_people[0]
+        self._add_title(ent, np.title)
+        self._remember_person(ent)
 
     # ---------------------------------------------------------------- resolving
     def resolve(self, np: SpeakerNP) -> Entity | None:

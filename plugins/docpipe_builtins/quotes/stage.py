@@ -273,7 +273,8 @@ class QuoteStage:
             toks = toks[:-1]
         np = clause_subject(text, toks, 0, len(toks), self._lexicon) if len(toks) > 2 else None
         if np is not None and np.kind != "person":
-            # "The council's engineer, Ola Lund, disputes that.": the name in apposition
+            # "The council's engineer, Ola Lund, disputes that.": the name in apposition (any description, not
+            # only a title as _name_in_apposition wants: "The alleged shooter, Jan Berg, ...")
             k = next((k for k, t in enumerate(toks) if t.start >= np.mention.end), len(toks))
             e = k + 1
             while e < len(toks) and toks[e].capitalized:
@@ -657,6 +658,7 @@ class QuoteStage:
         """
         lex = self._lexicon
         w = self.window
+        last = _last_char(text, sp)
         after = before = None
         sentence_goes_on = False  # the cue after the quote ends a sentence that the quote only begins
         a = sp.end
@@ -671,7 +673,7 @@ class QuoteStage:
                 max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] in (",", ":"):
             # 'Clinton said in the spring, when the story broke, "I did not ..."': a longer way back to the verb
             before = cue_before(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex, max_gap=25)
-        if sp.close_mark is not None and _last_char(text, sp) in ",." and _BYLINE_RE.match(text, a, min(hi, a + 40)):
+        if sp.close_mark is not None and last in ",." and _BYLINE_RE.match(text, a, min(hi, a + 40)):
             return None  # '"Hamilton to play Chicago in 2016," by the Tribune's Ann Lee': a headline and its byline
         if before is not None and sp.open_mark is not None and _asked_unnamed(text, before.cue, sp.open_mark):
             # 'Blumenthal was asked, "If you had known ...?" He answered, ...': the question is neither
@@ -681,7 +683,7 @@ class QuoteStage:
         short = _word_count(text, sp.start, sp.end) < self.min_words
         cue: Cue | None
         new_sentence_after = (
-            sp.close_mark is not None and _last_char(text, sp) == "." and _next_char(text, a, hi).isupper()
+            sp.close_mark is not None and last == "." and _next_char(text, a, hi).isupper()
         )
         if after is None and sp.close_mark is not None and _next_char(text, a, hi).islower():
             after = self._cue_ending_sentence(text, a, hi, ptoks)
@@ -693,11 +695,11 @@ class QuoteStage:
                 max(lo, sp.open_mark - 2) : sp.open_mark].strip()[-1:].isalpha():
             after = None  # 'Lee says the campaign will "compete vigorously." The move was reported by X.': the
             # quote ends a clause of its sentence; the next sentence's verb is not its cue
-        if after is not None and _last_char(text, sp) == "," and after.how == "after" and not starts and not _clause_ends(
+        if after is not None and last == "," and after.how == "after" and not starts and not _clause_ends(
                 text, max(after.cue.end, after.np.mention.end), hi):
             after = None  # 'To a question on the "privatization of the ferry," Lee said private boats ...': the
             # quote sits in a phrase before the subject, and the verb reports the clause after it
-        if after is not None and _last_char(text, sp) == ",":
+        if after is not None and last == ",":
             cue = after  # '"...," he told the Times': the comma inside the marks hands the quote to what follows
         elif before is not None and sp.open_mark is not None and (before.strong or new_sentence_after) and (
                 new_sentence_after or text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"):
@@ -726,15 +728,15 @@ class QuoteStage:
                     text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] == ":"
                     # 'chanting "Bernie or Jill, No Hill"' (but 'told "Fox and Friends"', 'wrote "Peter Pan"': titles)
                     or (not text[cue.cue.end : sp.open_mark].strip(" ,") and self._takes_speech(cue.cue.text)))
-        ) and not (cue is after and cue is not None and starts and _last_char(text, sp) in ",!?"):
+        ) and not (cue is after and cue is not None and starts and last in ",!?"):
             # (a sentence of its own ending in a comma before its cue is speech: '"Like Oakland. Or Ferguson," X said')
             return None  # 'In his book ''Make Your Kid a Millionaire,'' he ...', a 'Legend in the Coal Fields.' heading
-        goes_on = cue is None and starts and follows_quote and sp.close_mark is not None and text[
-            sp.start].isupper() and _last_char(text, sp) in ".!?"
+        # (a sentence of its own in marks: a capital first, a terminator last)
+        own_sentence = starts and sp.close_mark is not None and text[sp.start].isupper() and last in ".!?"
+        goes_on = cue is None and own_sentence and follows_quote
         if goes_on and short:
             short = False  # '"I do not know," Ann Lee said. "Not yet."': a sentence of its own that goes on speaking
-        elif short and cue is None and starts and not nested and sp.close_mark is not None and text[
-                sp.start].isupper() and _last_char(text, sp) in ".!?" and sp.start - ps > 3 and self._subject_before(
+        elif short and cue is None and own_sentence and not nested and sp.start - ps > 3 and self._subject_before(
                 text, ps, sp.start) is not None:
             short = False  # 'Asked if she would resign, Ann Lee laughed. "Not a chance."': a person's answer
         if cue is None and (short or not starts or (_mostly_names(text, sp.start, sp.end) and not goes_on)):
@@ -745,7 +747,7 @@ class QuoteStage:
                 text[max(lo, sp.open_mark - 3) : sp.open_mark].strip()[-1:] not in (":", ",")
                 and text[cue.cue.end : sp.open_mark].strip())):
             # 'called it a "bad earpiece," he said', 'told MSNBC's "Morning Joe" that': a phrase, not a quote
-            if not (cue is after and _last_char(text, sp) == "," and _clause_ends(
+            if not (cue is after and last == "," and _clause_ends(
                     text, max(cue.cue.end, cue.np.mention.end), hi)):
                 return None
             # 'The timetable was a "welcome change," said Anna Berg.': the words before the phrase are what
