@@ -1559,3 +1559,32 @@ def test_feet_and_inches_are_no_quote_marks():
     doc = run("\u201cHe is taller than me; he is like 6\u20192\u201d,\u201d Ann Lee said on Sunday.")
     assert [(doc.text[q.start : q.end], q.speaker, q.nested_in) for q in doc.quotes] == [
         ("He is taller than me; he is like 6\u20192\u201d,", "Ann Lee", None)]
+
+
+def test_a_content_before_a_described_name_and_its_verb_ends_before_the_description():
+    doc = run("The guild set up the fund to help in hard times, a spokeswoman, Ann Lee, said on Saturday, and it "
+              "has used it five times since.\n"
+              "The pier will reopen in June, the council's chief engineer, Jan Berg, said.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("The guild set up the fund to help in hard times", "Ann Lee"), ("The pier will reopen in June", "Jan Berg")]
+    assert {s.name: s.titles for s in doc.speakers}["Ann Lee"] == ("spokeswoman",)
+
+
+def test_what_follows_a_when_after_the_reporting_verb_is_the_writers():
+    doc = run("The guild won the vote, the Harbour Gazette reported on Thursday, two days after the count.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("The guild won the vote", "Harbour Gazette")]
+
+
+def test_a_family_name_that_is_also_an_organisation_word():
+    doc = run('"We will rebuild the pier," said Anna White, the guild\'s treasurer.\n'
+              '"Not this year," Jack Post, the guild\'s president, said.')
+    assert [q.speaker for q in doc.quotes] == ["Anna White", "Jack Post"]
+    assert {s.name: s.titles for s in doc.speakers} == {"Anna White": ("guild's treasurer",),
+                                                       "Jack Post": ("guild's president",)}
+
+
+def test_a_word_after_a_possessive_is_a_noun_not_a_verb():
+    doc = run("Ann Lee, the guild's director, praised the mayor's remarks on Thursday.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the mayor's remarks on Thursday", "Ann Lee")]

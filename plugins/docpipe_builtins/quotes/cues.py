@@ -17,6 +17,7 @@ from docpipe.model import Mention
 
 from .lexicon import VerbInfo
 from .speakers import DETERMINERS, GENERIC_HEADS, ORG_WORDS, PERSON_TITLE_HEADS, SUBJECT_PRONOUNS, TITLE_WORDS, SpeakerNP, analyse_np
+from .speakers import _CONTRACTED
 from .tokens import ABBREVIATIONS, Token
 
 # Between a subject and its verb: "has said", "also noted", "later added", "did not say".
@@ -832,6 +833,8 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
             cue_toks = toks[k : k + 2]
         if info is not None and k + 1 < n and _ing_modifier(toks[k - 1], toks[k], toks[k + 1], lexicon):
             continue  # 'former policy planning director Anne Lind wrote': a noun's modifier, not the verb
+        if info is not None and _owned_noun(toks, k):
+            continue  # "praised Clinton's remarks": the owner's noun, not a verb of the owner's
         if info is not None and (info.direct_cue or any_verb) and (
                 not toks[k].capitalized or toks[k].lower in _CAPITALISED_VERBS) and not _modifier_after_determiner(
                 toks[k - 1], toks[k]):
@@ -858,6 +861,13 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
             # the verb)
             return _apposition_cue(text, toks, i, lexicon)
     return None
+
+
+def _owned_noun(tokens: list[Token], k: int) -> bool:
+    """``tokens[k]`` follows a possessive ("Clinton's remarks", "the mayor's statement"), so it is a noun:
+    "He's said" and "That's" are contractions, not possessives."""
+    before = tokens[k - 1].lower
+    return before.endswith(("'s", "’s")) and before[:-2] not in _CONTRACTED
 
 
 #: Verbs that say with their particle, after a quote: "shot back", "went on" (the lexicon holds single words).
@@ -1112,6 +1122,11 @@ CLOSING_QUOTES: Final = frozenset("\"”’'»")
 _WEEKDAYS: Final = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today", "tonight"])
 _DAY_PARTS: Final = frozenset(["morning", "afternoon", "evening", "night", "week", "month", "year"])
+#: Numbers written out ("two days after ..."): what follows them after a comma is the writer's.
+_COUNT_WORDS: Final = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                 "several", "hours", "days", "weeks", "months", "years"])
+#: Words that open a short "when" after a verb: "said on Saturday", "said last Friday".
+_WHEN_LEADS: Final = frozenset(["on", "last", "this", "late", "early", "in"])
 #: Reporting verbs whose object is the addressee ("told reporters that ...").
 _ADDRESSEE_VERBS: Final = frozenset(["tell", "assure", "inform", "remind", "warn", "promise", "advise", "notify", "brief"])
 #: After a comma, these open the writer's comment on what was reported.
@@ -2044,6 +2059,28 @@ def _name_in_apposition(text: str, tokens: list[Token], comma: int, described: S
     return named, e
 
 
+def _writers_addition(tok: Token) -> bool:
+    """After "CONTENT, Lee said," these open the writer's addition, not the rest of the content: "..., Lee
+    said on Saturday, and it has ...", "..., the AP declared, two days after ...", "..., a charge she ..."."""
+    return tok.lower in ("and", "but") or tok.lower in _RELATIVE_CUTTERS or tok.lower in _COUNT_WORDS or (
+        tok.text[:1].isdigit())
+
+
+def _before_description(text: str, tokens: list[Token], c: int, np: SpeakerNP) -> int:
+    """The last token of a content that ends at the comma ``c`` before its speaker's name. In "CONTENT, a
+    spokeswoman, Ann Lee, said" the description before the name is the speaker's title, not content: the
+    content ends before it, and the description becomes the title."""
+    if np.kind != "person" or tokens[c + 1].start != np.mention.start:
+        return c - 1
+    d = next((k for k in range(c - 1, max(1, c - 7), -1) if tokens[k].text == ","), None)
+    if d is None or tokens[d + 1].lower not in ("a", "an", "the") or not any(
+            t.lower in PERSON_TITLE_HEADS for t in tokens[d + 2 : c]) or not all(
+            t.is_word and not t.capitalized or t.lower in PERSON_TITLE_HEADS for t in tokens[d + 2 : c]):
+        return c - 1
+    np.title = np.title or text[tokens[d + 2].start : tokens[c - 1].end]
+    return d - 1
+
+
 def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
     """One attribution per sentence (PolNeAR is univocal): the outermost pattern that fits."""
     n = len(tokens)
@@ -2121,11 +2158,13 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             # the verb must end the sentence, give or take a short PP/object ("he said on Monday")
             verb_i = next(i for i, t in enumerate(tail) if t.start == cue.cue.start)
             after = tail[verb_i + 1 :]
-            w = 0
+            w = 1 if len(after) > 2 and after[0].lower in _WHEN_LEADS and after[1].lower in TIME_WORDS else 0
             while w < len(after) - 1 and (after[w].lower in TIME_WORDS or after[w].lower in _DAY_PARTS):
                 w += 1
             if w and after[w].text == ",":
-                after = after[w:]  # "..., lawmakers said Friday afternoon, as they ...": the when, then a comma
+                # "..., lawmakers said Friday afternoon, as they ...", "..., Lee said on Saturday, and ...": the
+                # when, then a comma
+                after = after[w:]
             info = lexicon.get(tail[verb_i].lower)
             if info is not None and not info.direct_cue and (after or not info.bare or cue.how != "after" or any(
                     lowers[k] in lexicon and lexicon[lowers[k]].speech for k in range(c))):
@@ -2152,12 +2191,13 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                     (not after or after[0].text != ",") and any(t.lower == "that" for t in after[:6])) and not (
                     clause_follows):
                 if after and after[0].text == "," and len(after) > 2 and len(after) > c and not (
-                        after[1].lower.endswith("ing") and after[1].lower in lexicon):  # (", adding that ...")
+                        after[1].lower.endswith("ing") and after[1].lower in lexicon) and (  # (", adding that ...")
+                        not _writers_addition(after[1])):
                     # "Acts of protest, Mr. Obama said, are acts of patriotism": the longer side is the content
                     return IndirectMatch(after[1].start, _content_end(tokens, n), cue)
                 if _introductory_adverbial(lowers, c):
                     break  # "In a speech last July, he said ...": what he said is in the rest of the sentence
-                return IndirectMatch(tokens[0].start, tokens[c - 1].end, cue)
+                return IndirectMatch(tokens[0].start, tokens[_before_description(text, tokens, c, cue.np)].end, cue)
             break
     # X said (that) CONTENT.
     tried = 0

@@ -34,6 +34,8 @@ PERSON_TITLE_HEADS: Final = frozenset(
 ORG_WORDS: Final = frozenset(
     ["ministry", "department", "committee", "council", "party", "campaign", "post", "times", "news", "journal", "agency", "office", "service", "embassy", "government", "administration", "taliban", "police", "court", "university", "institute", "foundation", "association", "commission", "bureau", "corp", "corp.", "inc", "inc.", "company", "group", "bank", "network", "cnn", "reuters", "ap", "fbi", "cia", "nato", "un", "eu", "kremlin", "pentagon", "congress", "senate", "house", "parliament", "assembly", "union", "federation", "coalition", "army", "navy", "military", "ministry", "center", "centre", "organization", "organisation", "board", "authority", "authorities", "tribunal", "press", "gazette", "herald", "tribune", "magazine", "review", "politico", "breitbart", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "poll", "survey", "study", "report", "statement", "white", "state"]
 )
+#: Organisation words that are common family names too ("Jack White", "Emily Post", "Ann Court").
+_SURNAME_LIKE_ORG_WORDS: Final = frozenset(["white", "post", "house", "bank", "court", "press", "state", "board"])
 #: Abbreviated forms of title words, for matching "the senator" against a title "Sen.".
 TITLE_ABBREVIATIONS = {"senator": ("sen.",), "governor": ("gov.",), "representative": ("rep.",),
                        "general": ("gen.",), "president": ("pres.",), "professor": ("prof.",), "doctor": ("dr.",)}
@@ -71,6 +73,16 @@ def _is_initial(tok: Token) -> bool:
     return (len(t) == 1 and t.isupper()) or (len(t) == 2 and t[0].isupper() and t[1] == ".")
 
 
+def _surname_like_org_word(run: list[Token]) -> bool:
+    """A run of capitalised words (titles first) that is a listed given name and a family name that is
+    also an organisation word: "Anna White", "Spokeswoman Emily Post" (not "the White House")."""
+    g = 0
+    while g < len(run) and (run[g].lower.rstrip(".") in TITLE_WORDS or run[g].text == "."):
+        g += 1
+    return 2 <= len(run) - g <= 3 and run[g].text in _GIVEN_NAMES_ANY_GENDER and run[-1].lower in (
+        _SURNAME_LIKE_ORG_WORDS) and not any(t.lower in ORG_WORDS for t in run[g:-1])
+
+
 def _name_suffix(toks: list[Token], has_title_before: bool) -> int:
     """Index where the personal name starts inside a run of capitalised tokens (the run ends the NP)."""
     n = len(toks)
@@ -85,8 +97,8 @@ def _name_suffix(toks: list[Token], has_title_before: bool) -> int:
         if t.lower in NAME_PARTICLES and i > 0:
             i -= 1
             continue
-        if not t.capitalized or t.lower in TITLE_WORDS or t.lower in ORG_WORDS or (
-                i < n - 1 and t.lower.endswith(("'s", "’s"))):
+        if not t.capitalized or t.lower in TITLE_WORDS or t.lower in ORG_WORDS and not (
+                i == n - 1 and _surname_like_org_word(toks)) or (i < n - 1 and t.lower.endswith(("'s", "’s"))):
             break  # (a possessive before the name is its affiliation: "The Post's Dana Milbank")
         words += 1
         if words == (2 if has_title_before else 3):
@@ -139,6 +151,8 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
         is_org = any(t.lower.rstrip(".").replace("’s", "").replace("'s", "") in ORG_WORDS for t in run[-2:]) or (
             low == "the" and j == 1 and len(run) <= 3 and not has_title_titleword(run)
         )
+        if is_org and _surname_like_org_word(run):
+            is_org = False  # "Anna White", "Jan Post": a given name, then a surname that is also an org word
         if is_org:
             name_toks = [t for t in toks if t.lower not in DETERMINERS] or toks
             return SpeakerNP("org", _mention(text, toks), name=_span_text(text, name_toks).strip())
