@@ -1588,3 +1588,11 @@ def test_a_word_after_a_possessive_is_a_noun_not_a_verb():
     doc = run("Ann Lee, the guild's director, praised the mayor's remarks on Thursday.")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("the mayor's remarks on Thursday", "Ann Lee")]
+
+
+def test_an_editors_note_is_a_section_label_not_a_speaker():
+    doc = run("Editor's Note: An earlier article reported that the pier had ''failed every test.'' On Wednesday, "
+              "however, Jan Berg said the tests were never finished.")
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ("that the pier had ''failed every test.''", "mixed", "An earlier article"),
+        ("the tests were never finished", "indirect", "Jan Berg")]

@@ -931,6 +931,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _section_label(head: list[Token]) -> bool:
+    """The words before a colon name a section, not a speaker: "Update", "The Latest", "Editor's Note"."""
+    words = [t.lower.removesuffix("'s").removesuffix("’s") for t in head if t.lower != "the"]
+    return bool(words) and (words[0] in NOT_SPEAKER_LABELS or words[-1] in ("note", "notes"))
+
+
 def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> _Found | None:
     """``Foreign Ministry: Kazakhstan did not recognize Taliban`` -- the part before the colon speaks.
 
@@ -947,7 +953,7 @@ def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> 
         return None
     if strict:
         # a transcript label: "PENCE:" or "Luciana Lopez:" (not "Update:", "Note:", "Source:")
-        if len(head) > 4 or head[0].lower in NOT_SPEAKER_LABELS:
+        if len(head) > 4 or _section_label(head):
             return None
         np = analyse_np(text, head)
         caps = all(t.text.isupper() or t.text == "." for t in head)
@@ -962,8 +968,7 @@ def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> 
             return None
         return _Found(start, end, "direct", index, np=np, cue=Mention(":", toks[colon].start, toks[colon].end),
                       confidence=0.7, starts_para=True)
-    label_words = [t.lower for t in head if t.lower != "the"]
-    if label_words and label_words[0] in NOT_SPEAKER_LABELS:
+    if _section_label(head):
         return None  # "The Latest: Trump urges ...", "Update: ...": a section label, not a speaker
     np = analyse_np(text, head)
     if np is None or np.kind not in ("person", "org"):
