@@ -1596,3 +1596,16 @@ def test_an_editors_note_is_a_section_label_not_a_speaker():
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
         ("that the pier had ''failed every test.''", "mixed", "An earlier article"),
         ("the tests were never finished", "indirect", "Jan Berg")]
+
+
+def test_according_to_after_a_colon_or_a_parenthesis_opens_the_content():
+    doc = run("It has not gone unnoticed: According to recent counts, the guild has lost half its members.\n"
+              "(According to the harbour police, they keep no figures on the pier.)\n"
+              "The tax has not hurt the town: it was the busiest port in 2015, according to one index.\n"
+              "The book, ''Harbour Lights: A Memoir,'' has sold 20,000 copies, according to its publisher.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes if q.kind == "indirect"] == [
+        ("the guild has lost half its members", "recent counts"),
+        ("they keep no figures on the pier", "the harbour police"),
+        ("it was the busiest port in 2015", "one index")]
+    last = doc.quotes[-1]
+    assert doc.text[last.start : last.end].startswith("The book, ''Harbour Lights: A Memoir,''")

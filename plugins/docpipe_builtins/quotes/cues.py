@@ -2059,6 +2059,39 @@ def _name_in_apposition(text: str, tokens: list[Token], comma: int, described: S
     return named, e
 
 
+def _opening_according(tokens: list[Token], lowers: list[str]) -> int | None:
+    """Where "According to" opens the sentence's content: its first words, after an opening parenthesis
+    ("(According to the police, ...)"), or a capitalised "According" after a colon."""
+    if lowers[0] == "according" and lowers[1] == "to":
+        return 0
+    if tokens[0].text == "(" and lowers[1] == "according" and lowers[2] == "to":
+        return 1
+    if "according" not in lowers:
+        return None
+    a = lowers.index("according")
+    if 1 < a < len(tokens) - 3 and tokens[a - 1].text == ":" and tokens[a].capitalized and lowers[a + 1] == "to":
+        return a
+    return None
+
+
+def _last_clause(tokens: list[Token], end: int) -> int:
+    """Where the content of "CONTENT, according to X" starts: after the sentence's last colon before
+    ``end`` ("The tax has not hurt the city: it was the busiest port in 2015, according to one index": the
+    source backs what follows the colon), else at the sentence's start."""
+    for k in range(end - 2, 0, -1):
+        if tokens[k].text != ":" or k + 2 >= end or tokens[k - 1].text.isdigit() and tokens[k + 1].text.isdigit():
+            continue  # ("10:30 p.m.")
+        marks = sum(1 for i in range(k) if tokens[i].text in QUOTE_CHARS and not _is_possessive_mark(tokens, i)
+                    and not (i and tokens[i - 1].text == "'" and tokens[i - 1].end == tokens[i].start))  # ('': one)
+        if marks % 2:
+            return 0  # ("''Crippled America: How to ...''": a title's colon)
+        if not any(t.is_word and not t.capitalized and t.lower not in STOP_WORDS and t.lower != "of"
+                   for t in tokens[k + 1 : end]):
+            return 0  # ("... closest to her: Chief of Staff Ann Lee and ...": a list of names)
+        return k + 1
+    return 0
+
+
 def _writers_addition(tok: Token) -> bool:
     """After "CONTENT, Lee said," these open the writer's addition, not the rest of the content: "..., Lee
     said on Saturday, and it has ...", "..., the AP declared, two days after ...", "..., a charge she ..."."""
@@ -2089,14 +2122,16 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
     # Every sentence with a cue word comes here: the lower-case words in one list, built once, let the
     # scans below skip (`"according" in lowers`) or visit only the lexicon words, not every token.
     lowers = [t.lower for t in tokens]
-    # According to X, CONTENT.
-    if tokens[0].lower == "according" and tokens[1].lower == "to":
-        np = np_right(text, tokens, 2, n, _NO_VERBS)
+    # According to X, CONTENT.  (Also after an opening parenthesis, or a colon: "It has not gone unnoticed:
+    # According to recent polls, ...")
+    a0 = _opening_according(tokens, lowers)
+    if a0 is not None:
+        np = np_right(text, tokens, a0 + 2, n, _NO_VERBS)
         if np is not None:
             # (the comma after the source: np_right may have read a name in apposition already, "According to
             # the ministry's spokesman, Ola Lund, ...")
-            k = next((i for i in range(2, min(n, 40)) if tokens[i].text == "," and tokens[i].start >= np.mention.end),
-                     None)
+            k = next((i for i in range(a0 + 2, min(n, a0 + 40)) if tokens[i].text == "," and (
+                tokens[i].start >= np.mention.end)), None)
             if k is not None and np.kind != "person":
                 named = _name_in_apposition(text, tokens, k, np)
                 if named is not None:
@@ -2110,7 +2145,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                     k = e
             if k is not None and k + 2 < n:
                 return IndirectMatch(tokens[k + 1].start, _content_end(tokens, n, k + 1),
-                                     Cue(np, _mention(text, tokens[0:2]), "according"))
+                                     Cue(np, _mention(text, tokens[a0 : a0 + 2]), "according"))
     # CONTENT, according to X.
     for a in range(2, n - 2) if "according" in lowers else ():
         if tokens[a].lower != "according" or tokens[a + 1].lower != "to":
@@ -2133,7 +2168,7 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             adverbial = lowers[0] in PREPOSITIONS or lowers[0] in _SENTENCE_ADVERBS or lowers[0] in TIME_WORDS
             return IndirectMatch(tokens[np_end + 1].start if adverbial else tokens[0].start, _content_end(tokens, n),
                                  said_by)
-        return IndirectMatch(tokens[0].start, tokens[comma - 1].end, said_by)
+        return IndirectMatch(tokens[_last_clause(tokens, comma)].start, tokens[comma - 1].end, said_by)
     early = _early_reporting_clause(text, tokens, lexicon)
     if early is not None:
         return early
