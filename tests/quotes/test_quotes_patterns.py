@@ -1609,3 +1609,10 @@ def test_according_to_after_a_colon_or_a_parenthesis_opens_the_content():
         ("it was the busiest port in 2015", "one index")]
     last = doc.quotes[-1]
     assert doc.text[last.start : last.end].startswith("The book, ''Harbour Lights: A Memoir,''")
+
+
+def test_a_polls_next_figure_after_while_ends_the_content():
+    doc = run("About half of the members say they want a new pier, while about 4 in 10 want the old one mended.\n"
+              "The guild's survey found that 60 percent back the plan, while 30 percent oppose it.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        "they want a new pier", "that 60 percent back the plan, while 30 percent oppose it"]

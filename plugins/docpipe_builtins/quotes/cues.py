@@ -1122,6 +1122,10 @@ CLOSING_QUOTES: Final = frozenset("\"”’'»")
 _WEEKDAYS: Final = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today", "tonight"])
 _DAY_PARTS: Final = frozenset(["morning", "afternoon", "evening", "night", "week", "month", "year"])
+#: Words that open a figure: ", while about 4 in 10 ...", ", but nearly half ...".
+_QUANTITY_WORDS: Final = frozenset(["about", "nearly", "almost", "roughly", "only", "just", "fewer", "half", "more",
+                                    "less", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                    "ten"])
 #: Numbers written out ("two days after ..."): what follows them after a comma is the writer's.
 _COUNT_WORDS: Final = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                  "several", "hours", "days", "weeks", "months", "years"])
@@ -1327,7 +1331,11 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     # ", but Mrs. Lund would ..." opens a clause; ", but in different provinces" continues one;
                     # ", while acknowledging ..." is the writer's participle
                     if k + 2 < end_index and (_starts_clause(tokens[k + 2]) or tokens[k + 2].capitalized or (
-                            nxt != "but" and tokens[k + 2].lower.endswith("ing") and len(tokens[k + 2].lower) > 5)):
+                            nxt != "but" and tokens[k + 2].lower.endswith("ing") and len(tokens[k + 2].lower) > 5) or (
+                            nxt in ("while", "whereas") and _quantity(tokens[k + 2]) and (
+                                tokens[start_index].lower != "that"))):
+                        # (", while about 4 in 10 want ...": the poll's next figure, whose own group says it;
+                        # 'found that 28 percent ..., while 23 percent ...' is one finding)
                         end_index = k
                         break
                 elif nxt == "even" and k + 2 < end_index and tokens[k + 2].lower in ("as", "though", "if", "when"):
@@ -1349,6 +1357,11 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
         else:
             break
     return tokens[k - 1].end if k > 0 else tokens[0].end
+
+
+def _quantity(tok: Token) -> bool:
+    """A figure or a word that opens one: "42%", "about", "nearly", "half"."""
+    return tok.text[:1].isdigit() or tok.lower in _QUANTITY_WORDS
 
 
 def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, VerbInfo]) -> int | None:
