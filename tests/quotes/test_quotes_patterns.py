@@ -1616,3 +1616,12 @@ def test_a_polls_next_figure_after_while_ends_the_content():
               "The guild's survey found that 60 percent back the plan, while 30 percent oppose it.")
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
         "they want a new pier", "that 60 percent back the plan, while 30 percent oppose it"]
+
+
+def test_doubled_apostrophes_are_one_mark_for_the_rules_around_it():
+    doc = run("Ann Lee called the plan ''a disgrace,'' a charge the council denied.\n"
+              "Jan Berg said the repairs were ''overblown,'' adding that the pier had ''years of life left.''")
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ("the plan ''a disgrace,''", "mixed", "Ann Lee"),
+        ("the repairs were ''overblown,''", "mixed", "Jan Berg"),
+        ("that the pier had ''years of life left.''", "mixed", "Jan Berg")]

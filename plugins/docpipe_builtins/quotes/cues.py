@@ -52,9 +52,9 @@ NOUN_MARKERS: Final = frozenset(["the", "a", "an", "his", "her", "their", "its",
 QUOTE_TAKING = frozenset(["say", "ask", "tell", "write", "add", "tweet", "shout", "chant", "reply", "answer", "yell",
                           "whisper", "exclaim", "declare", "sing", "claim", "caution", "echo", "pledge", "explain",
                           "suggest", "testify", "admit"])
-QUOTE_CHARS: Final = frozenset("\"“”„«»‘’'‚‹›")
+QUOTE_CHARS: Final = frozenset("\"“”„«»‘’'‚‹›") | {"''"}
 #: The double marks of English text (straight and curly), which open and close what is quoted.
-DOUBLE_QUOTE_MARKS: Final = frozenset("\"“”")
+DOUBLE_QUOTE_MARKS: Final = frozenset("\"“”") | {"''"}
 DASHES: Final = frozenset("—–―-")
 _INTRO_PUNCT = frozenset(",:—–―-")
 CLAUSE_STARTERS = SUBJECT_PRONOUNS | frozenset({"if", "when", "because", "there", "the", "a", "an", "this", "that", "these", "those", "it", "his",
@@ -1118,7 +1118,7 @@ CLAUSE_CONJUNCTIONS: Final = frozenset(["but", "though", "although", "while", "w
 
 
 #: Marks that close a quotation.
-CLOSING_QUOTES: Final = frozenset("\"”’'»")
+CLOSING_QUOTES: Final = frozenset("\"”’'»") | {"''"}
 _WEEKDAYS: Final = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today", "tonight"])
 _DAY_PARTS: Final = frozenset(["morning", "afternoon", "evening", "night", "week", "month", "year"])
@@ -1197,7 +1197,7 @@ def _quoting_after(mark: str, quoting: bool) -> bool:
         return True
     if mark == "”":
         return False
-    if mark == '"':
+    if mark == '"' or mark == "''":
         return not quoting
     return quoting
 

@@ -13,9 +13,10 @@ from typing import Final
 
 # A word (with inner apostrophes, hyphens, periods and ampersands: don't, U.S, well-known, AT&T) or one symbol.
 # Inside a word, Latin-1 symbols also count (but not « »): mis-decoded text spells "François" as
-# "FranÃÂ§ois", and a name cut in two at "§" loses its speaker.
+# "FranÃÂ§ois", and a name cut in two at "§" loses its speaker. Two apostrophes are one token: the double quote
+# mark of archives that print ''...'' (the rules look one token before and after a mark, as for a straight ").
 _WORD_TAIL = "[\\w\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf]*"
-TOKEN_RE = re.compile(rf"\w{_WORD_TAIL}(?:[’'\-.&]\w{_WORD_TAIL})*|[^\w\s]")
+TOKEN_RE = re.compile(rf"\w{_WORD_TAIL}(?:[’'\-.&]\w{_WORD_TAIL})*|''|[^\w\s]")
 # ("[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a plain character set lets the regex engine
 # skip ahead to the next candidate character; one that starts with a repeat is tried at every position.)
 _SENTENCE_END_RE: Final = re.compile(r"[.!?][.!?]*[\"”’'»)\]]*(?=\s)")
