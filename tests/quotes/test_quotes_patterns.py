@@ -1625,3 +1625,11 @@ def test_doubled_apostrophes_are_one_mark_for_the_rules_around_it():
         ("the plan ''a disgrace,''", "mixed", "Ann Lee"),
         ("the repairs were ''overblown,''", "mixed", "Jan Berg"),
         ("that the pier had ''years of life left.''", "mixed", "Jan Berg")]
+
+
+def test_a_comma_inside_the_quoted_words_is_not_the_content_s_end():
+    doc = run('Jan Berg said the pier was "in good shape, whatever the divers say."\n'
+              'The timetable was a "welcome change," said Anna Berg.')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ('the pier was "in good shape, whatever the divers say."', "mixed", "Jan Berg"),
+        ('The timetable was a "welcome change,', "mixed", "Anna Berg")]

@@ -2105,6 +2105,16 @@ def _last_clause(tokens: list[Token], end: int) -> int:
     return 0
 
 
+def _open_quotations(tokens: list[Token], end: int) -> list[bool]:
+    """For each token before ``end``: whether a double quotation is open after it."""
+    out = []
+    quoting = False
+    for tok in tokens[:end]:
+        quoting = _quoting_after(tok.text, quoting)
+        out.append(quoting)
+    return out
+
+
 def _writers_addition(tok: Token) -> bool:
     """After "CONTENT, Lee said," these open the writer's addition, not the rest of the content: "..., Lee
     said on Saturday, and it has ...", "..., the AP declared, two days after ...", "..., a charge she ..."."""
@@ -2195,9 +2205,14 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
     first = 1 if lowers[0] in ("and", "but") else 0
     if lowers[first] == "asked" or (lowers[first] in ("when", "if", "after", "once") and lowers[first + 1] == "asked"):
         last_cue = -1  # "Asked who leads the party, Trump said ...": the question is not what he said
+    quoting_at: list[bool] | None = None  # (built for the first comma tried: most sentences have none)
     for c in range(min(last - 2, last_cue - 1), max(3, last - 30) - 1, -1):
         if tokens[c].text != "," or c + 1 >= last:
             continue
+        if quoting_at is None:
+            quoting_at = _open_quotations(tokens, last)
+        if quoting_at[c] and tokens[c + 1].text not in CLOSING_QUOTES:
+            continue  # 'said the pier was "in good shape, whatever the divers say."': the quoted words' own comma
         tail = tokens[c + 1 : last]
         cue = cue_after(text, tail + [Token(tokens[last - 1].end, tokens[last - 1].end, ".")], lexicon, any_verb=True)
         if cue is not None and tail[0].lower in ("a", "an") and cue.np.mention.start > tail[0].start:
