@@ -1633,3 +1633,13 @@ def test_a_comma_inside_the_quoted_words_is_not_the_content_s_end():
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
         ('the pier was "in good shape, whatever the divers say."', "mixed", "Jan Berg"),
         ('The timetable was a "welcome change,', "mixed", "Anna Berg")]
+
+
+def test_notes_and_questions_after_a_subject_are_verbs():
+    doc = run("He notes that the board met on Friday.\n"
+              "Ann Lee questions whether the pier can be saved.\n"
+              "Southern states that vote in March have few piers.\n"
+              "The notes that the divers left were lost.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("that the board met on Friday", "He", "notes"),
+        ("whether the pier can be saved", "Ann Lee", "questions")]

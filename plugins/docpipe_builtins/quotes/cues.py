@@ -2115,6 +2115,16 @@ def _open_quotations(tokens: list[Token], end: int) -> list[bool]:
     return out
 
 
+def _verb_between_subject_and_clause(tokens: list[Token], v: int) -> bool:
+    """``tokens[v]`` ("notes", "questions") is a verb: a subject pronoun or a name before it, "that" or the
+    start of a clause after it ("He notes that ...", "Lynch notes they were ..."; not "Southern states that
+    will vote ...", where "states" is a noun and "that" a relative pronoun)."""
+    before, after = tokens[v - 1], tokens[v + 1]
+    subject = before.lower in SUBJECT_PRONOUNS or before.capitalized and tokens[v].lower != "states"
+    return subject and (after.lower in ("that", "whether") or after.lower in SUBJECT_PRONOUNS or (
+        after.lower in _CLAUSE_DETERMINERS))
+
+
 def _writers_addition(tok: Token) -> bool:
     """After "CONTENT, Lee said," these open the writer's addition, not the rest of the content: "..., Lee
     said on Saturday, and it has ...", "..., the AP declared, two days after ...", "..., a charge she ..."."""
@@ -2268,7 +2278,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         info = lexicon[lowers[v]]
         if tokens[v].capitalized or lowers[v - 1] in NOUN_MARKERS:
             continue  # "the plan", "his statement": a noun, not a verb
-        if "nounlike" in info.tags and lowers[v] in (info.base, info.base + "s", info.base + "es"):
+        if "nounlike" in info.tags and lowers[v] in (info.base, info.base + "s", info.base + "es") and not (
+                lowers[v] != info.base and _verb_between_subject_and_clause(tokens, v)):
             continue  # "Editor's note:", "the attacks", "in 20 states": mostly nouns in these forms
         if info.base == "call" and _calls_by_name(tokens, lowers, v):
             continue
