@@ -1643,3 +1643,14 @@ def test_notes_and_questions_after_a_subject_are_verbs():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
         ("that the board met on Friday", "He", "notes"),
         ("whether the pier can be saved", "Ann Lee", "questions")]
+
+
+def test_as_the_source_reported_before_or_after_the_content():
+    doc = run("As the Gazette reported on Saturday, the guild has already lost half its members.\n"
+              "The pier is safe, as Ann Lee noted on Monday.\n"
+              "Jan Berg met the mayor that day, as the Gazette reported, and he will join the talks.\n"
+              "The diver bows his head, as Ann Lee speaks.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the guild has already lost half its members", "the Gazette"),
+        ("The pier is safe", "Ann Lee"),
+        ("Jan Berg met the mayor that day", "the Gazette")]

@@ -1951,12 +1951,15 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
     if c1 is None:
         return None
     c2 = next((k for k in range(c1 + 2, min(n - 3, c1 + 12)) if tokens[k].text == ","), None)
-    if c2 is None or lexicon.get(tokens[c2 - 1].lower) is None and lexicon.get(tokens[c1 + 1].lower) is None:
+    if c2 is None:
+        return None
+    last_verb = _verb_before_when(tokens, c1 + 1, c2, lexicon)  # ("he noted on Monday,": the verb, then when)
+    if last_verb is None and lexicon.get(tokens[c1 + 1].lower) is None:
         return None  # the verb ends the clause ("he noted,") or opens it ("said Mr. Lind,")
-    verb = c2 - 1 if tokens[c2 - 1].lower in lexicon else c1 + 1
+    verb = last_verb if last_verb is not None else c1 + 1
     if not lexicon[tokens[verb].lower].speech or tokens[verb].capitalized or tokens[verb - 1].lower in _PASSIVE:
         return None  # (", as the bill is called,": a name, not a speaker)
-    if verb == c2 - 1:
+    if verb == last_verb:
         np = subject_left(text, tokens, verb, c1 + 1, lexicon)  # "he noted,"
     elif tokens[verb].lower.endswith("ing"):
         return None  # "X, writing for the majority, said ...": a participle aside, not a reporting clause
@@ -1972,6 +1975,11 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
     if any(t.text in QUOTE_CHARS for t in tokens[:c1]):
         return None
     after = tokens[c2 + 1]
+    if verb == last_verb and (verb != c2 - 1 and _writers_addition(after) or (
+            tokens[c1 + 1].lower == "as" and after.lower in ("and", "but"))):
+        # "..., the AP declared on Thursday, two days after ...", "..., as the Gazette reported, and he ...":
+        # the writer's words after the content (read as "CONTENT, X said" below)
+        return None
     if after.lower.endswith("ing") and after.lower in lexicon:
         return None  # "The pier will close, Lee said, adding that ...": the clause ends what was said
     return IndirectMatch(tokens[0].start, _content_end(tokens, n), cue)
@@ -2125,6 +2133,20 @@ def _verb_between_subject_and_clause(tokens: list[Token], v: int) -> bool:
         after.lower in _CLAUSE_DETERMINERS))
 
 
+def _verb_before_when(tokens: list[Token], lo: int, end: int, lexicon: dict[str, VerbInfo]) -> int | None:
+    """The index of a lexicon verb that ends ``tokens[lo:end]``, or that only a short "when" follows ("the
+    Gazette reported on Saturday", "he noted last week"), else None."""
+    if lexicon.get(tokens[end - 1].lower) is not None:
+        return end - 1
+    w = end - 1
+    while w > lo and (tokens[w].lower in TIME_WORDS or tokens[w].lower in _DAY_PARTS):
+        w -= 1
+    if w < end - 1 and w > lo and tokens[w].lower in _WHEN_LEADS:
+        w -= 1  # "on Saturday", "last week"
+    return w if w < end - 1 and w > lo and lexicon.get(tokens[w].lower) is not None and not (
+        _owned_noun(tokens, w)) else None
+
+
 def _writers_addition(tok: Token) -> bool:
     """After "CONTENT, Lee said," these open the writer's addition, not the rest of the content: "..., Lee
     said on Saturday, and it has ...", "..., the AP declared, two days after ...", "..., a charge she ..."."""
@@ -2224,7 +2246,13 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if quoting_at[c] and tokens[c + 1].text not in CLOSING_QUOTES:
             continue  # 'said the pier was "in good shape, whatever the divers say."': the quoted words' own comma
         tail = tokens[c + 1 : last]
+        as_clause = len(tail) > 2 and tail[0].lower == "as"
+        if as_clause:
+            tail = tail[1:]  # "..., as the Gazette reported on Saturday."
         cue = cue_after(text, tail + [Token(tokens[last - 1].end, tokens[last - 1].end, ".")], lexicon, any_verb=True)
+        if cue is not None and as_clause and not (cue.cue.text.lower().endswith("ed") or cue.cue.text.lower() in (
+                "said", "wrote", "told")):
+            break  # "..., as Clinton speaks, ...": a when, not a source
         if cue is not None and tail[0].lower in ("a", "an") and cue.np.mention.start > tail[0].start:
             break  # "..., a charge she denied": the writer's apposition, whose relative clause has the verb
         if cue is not None and cue.cue.end >= tail[0].start:
@@ -2244,6 +2272,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 # "..., records show.": a verb of belief or evidence only when it ends a sentence that reports
                 # nothing else ("X said the videos ..., the footage showed" is X's)
                 break
+            if as_clause and not all(t.lower in TIME_WORDS or t.lower in _DAY_PARTS or t.lower in _WHEN_LEADS
+                                     for t in after) and not (after[0].text == "," and _writers_addition(after[1])):
+                break  # ", as he later explained, was an "economic bubble"": an aside inside the content
             if after and info is not None and info.base in _ADDRESSEE_VERBS:
                 e = collect_right(after, 0, len(after), lexicon)
                 if 0 < e < len(after) and after[e].lower in SUBORDINATORS:
