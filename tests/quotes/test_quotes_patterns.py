@@ -1654,3 +1654,14 @@ def test_as_the_source_reported_before_or_after_the_content():
         ("the guild has already lost half its members", "the Gazette"),
         ("The pier is safe", "Ann Lee"),
         ("Jan Berg met the mayor that day", "the Gazette")]
+
+
+def test_a_source_with_a_relative_clause_after_the_quote_and_who_is_told():
+    doc = run('"The divers are under a lot of pressure," a harbour official, who was not authorized to speak on '
+              'the record, told the Gazette.\n'
+              'The pier "is in better shape than anyone thought," Ann Lee, a guild member, told the Gazette.\n'
+              'The pier is safe, his top aide, Jan Berg, told the Gazette.')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker_mention.text) for q in doc.quotes] == [
+        ("The divers are under a lot of pressure,", "direct", "a harbour official"),
+        ('The pier "is in better shape than anyone thought,', "mixed", "Ann Lee"),
+        ("The pier is safe", "indirect", "Jan Berg")]

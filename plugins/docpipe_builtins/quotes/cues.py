@@ -817,7 +817,8 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
         np = np_right(text, toks, i + 2, n, _NO_VERBS)
         return Cue(np, _mention(text, toks[i : i + 2]), "according") if np else None
     info = lexicon.get(t0.lower)
-    if info is not None and info.direct_cue and not t0.lower.endswith("ing"):
+    if info is not None and info.direct_cue and not t0.lower.endswith("ing") and info.base not in _ADDRESSEE_VERBS:
+        # (not "told the paper": who is told, never who tells)
         np = np_right(text, toks, i + 1, n, lexicon)
         if np is not None and np.kind != "person" and _finite_verb_follows(toks, np):
             return None  # '"...," said the pier could be saved': a clause after "said", not its subject
@@ -895,7 +896,9 @@ def _apposition_cue(text: str, toks: list[Token], i: int, lexicon: dict[str, Ver
     if e <= i or e + 2 >= n or toks[e].text != ",":
         return None
     np = _np(text, toks[i:e])
-    if np is None or np.kind not in ("person", "org") or not (toks[i].capitalized or np.kind == "person"):
+    relative = toks[e + 1].lower == "who"  # ('"...," a source, who was not authorized to ..., told the paper')
+    if np is None or np.kind not in ("person", "org") and not (relative and np.kind == "generic") or not (
+            toks[i].capitalized or np.kind != "org"):
         return None  # ("the economist Jared Bernstein, a former adviser ..., wrote": a title, then the name)
     for k in range(e + 2, min(n - 1, e + 40)):
         if toks[k].text != ",":
@@ -916,7 +919,8 @@ def _apposition_cue(text: str, toks: list[Token], i: int, lexicon: dict[str, Ver
         verb = toks[k]
         info = lexicon.get(verb.lower)
         if info is not None and info.direct_cue and not verb.capitalized and not verb.lower.endswith("ing") and (
-                toks[k - 1].is_word and toks[k - 1].lower not in ("to", "who", "that", "and")):
+                toks[k - 1].is_word and toks[k - 1].lower not in ("to", "who", "that", "and")) and (
+                toks[k - 1].lower not in NOUN_MARKERS):  # ("... in the state since ...": a noun)
             return Cue(np, _mention(text, [verb]), "after")
     return None
 
@@ -2161,7 +2165,7 @@ def _before_description(text: str, tokens: list[Token], c: int, np: SpeakerNP) -
     if np.kind != "person" or tokens[c + 1].start != np.mention.start:
         return c - 1
     d = next((k for k in range(c - 1, max(1, c - 7), -1) if tokens[k].text == ","), None)
-    if d is None or tokens[d + 1].lower not in ("a", "an", "the") or not any(
+    if d is None or tokens[d + 1].lower not in ("a", "an", "the", "his", "her", "their", "its") or not any(
             t.lower in PERSON_TITLE_HEADS for t in tokens[d + 2 : c]) or not all(
             t.is_word and not t.capitalized or t.lower in PERSON_TITLE_HEADS for t in tokens[d + 2 : c]):
         return c - 1

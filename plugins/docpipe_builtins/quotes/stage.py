@@ -696,7 +696,7 @@ class QuoteStage:
             after = None  # 'Lee says the campaign will "compete vigorously." The move was reported by X.': the
             # quote ends a clause of its sentence; the next sentence's verb is not its cue
         if after is not None and last == "," and after.how == "after" and not starts and not _clause_ends(
-                text, max(after.cue.end, after.np.mention.end), hi):
+                text, max(after.cue.end, after.np.mention.end), hi) and not _tells_someone(text, after, hi):
             after = None  # 'To a question on the "privatization of the ferry," Lee said private boats ...': the
             # quote sits in a phrase before the subject, and the verb reports the clause after it
         if after is not None and last == ",":
@@ -892,6 +892,16 @@ def _clause_ends(text: str, pos: int, end: int) -> bool:
         return False
     word = m.group(1)
     return word[0] in ",.;:!?" or word[0].isupper() or word in _CLAUSE_TRAILERS
+
+
+def _tells_someone(text: str, cue: Cue, end: int) -> bool:
+    """'"...," Ann Lee, a council member, told the Gazette.': the words after "told" are who was told, and
+    the clause ends after them."""
+    if cue.cue.text.lower() not in ("told", "tells", "tell"):
+        return False
+    m = _SENTENCE_END_RE.search(text, cue.cue.end, min(end, cue.cue.end + 80))
+    told = text[cue.cue.end : m.start()] if m is not None else ","
+    return "," not in told and len(told.split()) <= 5
 
 
 def _next_char(text: str, pos: int, end: int) -> str:
