@@ -1665,3 +1665,13 @@ def test_a_source_with_a_relative_clause_after_the_quote_and_who_is_told():
         ("The divers are under a lot of pressure,", "direct", "a harbour official"),
         ('The pier "is in better shape than anyone thought,', "mixed", "Ann Lee"),
         ("The pier is safe", "indirect", "Jan Berg")]
+
+
+def test_a_second_quote_after_and_is_part_of_the_same_quotation():
+    doc = run('The crowd on the pier chanted "Save our pier," and "Not one more plank."\n'
+              'Ann Lee told the divers, "I am a diver like you, folks," and, "Is there anyone here who does not '
+              'love this pier?"')
+    assert [(doc.text[q.start : q.end], q.speaker, q.continues is not None) for q in doc.quotes] == [
+        ("Save our pier,", "The crowd", False), ("Not one more plank.", "The crowd", True),
+        ("I am a diver like you, folks,", "Ann Lee", False),
+        ("Is there anyone here who does not love this pier?", "Ann Lee", True)]

@@ -104,6 +104,15 @@ def _second_part(text: str, first: _Found, f: _Found) -> None:
         f.np, f.cue, f.confidence = first.np, first.cue, first.confidence
 
 
+def _joined_by_and(text: str, first: _Found, sp: MarkedSpan) -> bool:
+    """The quoted stretch ``sp`` follows the direct quote ``first`` (whose cue comes before it) with only
+    "and" or "or" between the marks: '"Send them home," and "Build the wall."'."""
+    if first.kind != "direct" or first.cue is None or first.cue.end > first.start or sp.open_mark is None:
+        return False
+    between = text[first.end : sp.open_mark].strip(" ,\"”'’")
+    return between in ("and", "or") and sp.open_mark - first.end < 12
+
+
 def _make_mixed(text: str, f: _Found, start: int, end: int) -> None:
     """Widen the direct quote ``f`` to the mixed quote of a reported clause ``start``-``end`` that holds it
     (the closing mark included)."""
@@ -367,6 +376,11 @@ class QuoteStage:
                              follows_quote=bool(out) and out[-1].kind == "direct" and prev_end == out[-1].end + 1)
             if f is not None and out and f.kind == "direct" and text[sp.start].islower():
                 _second_part(text, out[-1], f)
+            elif f is None and out and _joined_by_and(text, out[-1], sp):
+                # 'The crowd chanted "Send them home," and "Build the wall."': the second quote of one act
+                first = out[-1]
+                f = _Found(sp.start, sp.end, "direct", index, np=first.np, cue=first.cue,
+                           confidence=first.confidence, unclosed=sp.close_mark is None)
             elif f is None and out and text[sp.start].islower() and sp.open_mark is not None and (
                     text[max(ps, sp.open_mark - 3) : sp.open_mark].strip().endswith(",")):
                 # '"We're going to win," Lee told a crowd of 2,000 in Dover on Saturday night, "and we're ...":
