@@ -1675,3 +1675,13 @@ def test_a_second_quote_after_and_is_part_of_the_same_quotation():
         ("Save our pier,", "The crowd", False), ("Not one more plank.", "The crowd", True),
         ("I am a diver like you, folks,", "Ann Lee", False),
         ("Is there anyone here who does not love this pier?", "Ann Lee", True)]
+
+
+def test_and_said_before_a_name_and_but_said_in_a_statement_that():
+    doc = run("Jan Berg said the divers were not paid by the guild and said Ola Lund was not involved.\n"
+              "Ann Lee declined to discuss the report but said in a statement that the pier is safe.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.cue.text) for q in doc.quotes] == [
+        ("the divers were not paid by the guild", "Jan Berg", "said"),
+        ("Ola Lund was not involved", "Jan Berg", "said"),
+        ("to discuss the report", "Ann Lee", "declined"),
+        ("that the pier is safe", "Ann Lee", "said")]

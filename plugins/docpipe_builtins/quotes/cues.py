@@ -1738,6 +1738,12 @@ def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
         return None
     if tokens[first_i].lower == "only" and first_i + 2 < len(tokens) and tokens[first_i + 1].lower == "that":
         first_i += 1  # ", saying only that ...": what was said runs from "that", as after "said only that"
+    elif tokens[first_i].lower in ("in", "on", "at", "during"):
+        # "... but said in a statement that ...": the where, then what was said
+        that = next((i for i in range(first_i + 1, min(len(tokens) - 1, first_i + 7)) if tokens[i].lower == "that"
+                     or not tokens[i].is_word), None)
+        if that is not None and tokens[that].lower == "that":
+            first_i = that
     first = tokens[first_i]
     start = None
     if first.lower == "that" or (info.bare and _starts_clause(first)) or ("object" in info.tags and first.is_word):
@@ -1745,6 +1751,8 @@ def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
     elif info.base == "say" and first.is_word and not first.capitalized and first.lower not in STOP_WORDS and (
             first.lower not in TIME_WORDS and first.lower not in ("so", "no", "yes")):
         start = first.start  # "... and said funding is needed": what "say" is followed by is what was said
+    elif info.base == "say" and first.capitalized and _name_then_finite_verb(tokens, first_i):
+        start = first.start  # "... and said Lund was not involved": a clause whose subject is a name
     if start is None:
         return None
     end = _content_end(tokens, len(tokens), first_i)
@@ -1755,6 +1763,20 @@ def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
         pron = tokens[k + 1]
         np = SpeakerNP(np.kind, Mention(pron.text, pron.start, pron.end), np.name, np.title, np.pronoun)
     return IndirectMatch(start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=not info.speech)
+
+
+#: Finite forms that show a clause has begun: "Lund was", "the guild will".
+_FINITE_WORDS: Final = frozenset(["is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
+                                  "should", "can", "did", "does", "do", "may", "might", "must", "isn't", "wasn't",
+                                  "won't", "didn't", "doesn't"])
+
+
+def _name_then_finite_verb(tokens: list[Token], i: int) -> bool:
+    """Capitalised words from ``i`` (a name), then a finite verb: "Lund was", "Ann Lee will"."""
+    k = i
+    while k < len(tokens) and k - i < 4 and (tokens[k].capitalized or _is_abbrev_dot(tokens, k)):
+        k += 1
+    return k > i and k < len(tokens) and tokens[k].lower in _FINITE_WORDS
 
 
 def coordinated_after_quote(text: str, tokens: list[Token], np: SpeakerNP,
