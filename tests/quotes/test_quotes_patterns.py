@@ -1685,3 +1685,10 @@ def test_and_said_before_a_name_and_but_said_in_a_statement_that():
         ("Ola Lund was not involved", "Jan Berg", "said"),
         ("to discuss the report", "Ann Lee", "declined"),
         ("that the pier is safe", "Ann Lee", "said")]
+
+
+def test_invisible_format_characters_beside_a_mark_count_as_space():
+    doc = run("\u202a\u201dThe pier has to be saved. It is old,\u201d said Jan Berg.\n"
+              "\u201cThe ferry is older,\u200b\u201d said Ann Lee.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("The pier has to be saved. It is old,", "Jan Berg"), ("The ferry is older,", "Ann Lee")]

@@ -28,6 +28,9 @@ DOUBLE_MARKS: Final = frozenset("\"“”„«»")
 _OPEN_CONTEXT: Final = frozenset("([{—–-/:;")  # characters after which a mark opens a quote
 _CLOSE_FOLLOW: Final = frozenset(",.;:!?)]}—–-…")  # characters after which-mark closes a quote
 _LEADING_JUNK: Final = " \t\r\n\u00a0—–-•*>"
+#: Invisible formatting characters (zero-width space and joiners, direction marks and embeddings, the byte
+#: order mark): beside a quote mark they count as space ('\u202a”This is ...,” said X' opens a quote).
+_FORMAT_CHARS: Final = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff")
 
 
 @dataclass  # (a dataclass: mypyc compiles it to a native class)
@@ -68,9 +71,9 @@ def _is_word(c: str) -> bool:
 
 
 def _strip(text: str, start: int, end: int, junk: str = " \t\r\n\u00a0") -> tuple[int, int]:
-    while start < end and text[start] in junk:
+    while start < end and (text[start] in junk or text[start] in _FORMAT_CHARS):
         start += 1
-    while end > start and text[end - 1] in " \t\r\n\u00a0":
+    while end > start and (text[end - 1] in " \t\r\n\u00a0" or text[end - 1] in _FORMAT_CHARS):
         end -= 1
     return start, end
 
@@ -109,8 +112,8 @@ def find_quoted(text: str, pstart: int, pend: int) -> list[MarkedSpan]:
         nxt = text[after] if after < pend else " "
         if prev.isdigit() and ch in "”\"" and pos - 3 >= pstart and text[pos - 2] in "’'" and text[pos - 3].isdigit():
             continue  # 'he is like 6’2”,”': feet and inches, not a quote mark
-        prev_space = prev.isspace() or prev in _OPEN_CONTEXT or prev in "\"“„«‘‚"
-        next_space = nxt.isspace()
+        prev_space = prev.isspace() or prev in _OPEN_CONTEXT or prev in "\"“„«‘‚" or prev in _FORMAT_CHARS
+        next_space = nxt.isspace() or nxt in _FORMAT_CHARS
         opens_here = prev_space and not next_space and nxt not in _CLOSE_FOLLOW
         if ch in DOUBLE_MARKS:
             if ch in "„«":
