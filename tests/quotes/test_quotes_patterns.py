@@ -1692,3 +1692,12 @@ def test_invisible_format_characters_beside_a_mark_count_as_space():
               "\u201cThe ferry is older,\u200b\u201d said Ann Lee.")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("The pier has to be saved. It is old,", "Jan Berg"), ("The ferry is older,", "Ann Lee")]
+
+
+def test_a_newsletter_item_quote_after_a_heading_in_capitals_with_its_source_in_brackets():
+    doc = run("PIER DIVERS, THROUGH THE LENS \u201cIt is about giving the town a way to tell its own story.\u201d "
+              "[Harbour Gazette.]\n"
+              "The NATO SUMMIT \u201cwill be a success,\u201d Ann Lee said.")
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ("It is about giving the town a way to tell its own story.", "direct", "Harbour Gazette"),
+        ("The NATO SUMMIT \u201cwill be a success,", "mixed", "Ann Lee")]

@@ -816,6 +816,14 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
     if t0.lower == "according" and i + 1 < n and toks[i + 1].lower == "to":
         np = np_right(text, toks, i + 2, n, _NO_VERBS)
         return Cue(np, _mention(text, toks[i : i + 2]), "according") if np else None
+    if t0.text == "[" and i == 0:
+        # '"..." [WaPo.]': a newsletter's bracketed source after the quote (the window may end at its period)
+        close = next((k for k in range(i + 1, min(n, i + 7)) if toks[k].text == "]"), n if n <= i + 6 else None)
+        name = [t for t in toks[i + 1 : close] if t.text != "."] if close is not None else []
+        if name and all(t.capitalized for t in name):
+            np = _np(text, name)
+            if np is not None:
+                return Cue(np, _mention(text, [t0]), "signature")
     info = lexicon.get(t0.lower)
     if info is not None and info.direct_cue and not t0.lower.endswith("ing") and info.base not in _ADDRESSEE_VERBS:
         # (not "told the paper": who is told, never who tells)

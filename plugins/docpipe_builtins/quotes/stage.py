@@ -934,7 +934,14 @@ def _starts_sentence(text: str, sp: MarkedSpan, lo: int) -> bool:
     stop = max(lo, sp.open_mark - 200)
     while k >= stop and text[k].isspace():
         k -= 1
-    return k < lo or text[k] in ".!?:;\"”’)—–―-…"
+    return k < lo or text[k] in ".!?:;\"”’)—–―-…" or _after_capitals_heading(text, stop, k + 1)
+
+
+def _after_capitals_heading(text: str, lo: int, end: int) -> bool:
+    """The words before ``end`` are a heading in capitals ("EBOLA SURVIVORS, THROUGH THE LENS "It's about
+    ..."": a newsletter item's title, after which the quote opens a sentence of its own)."""
+    words = text[max(lo, end - 60) : end].split()[-3:]
+    return len(words) == 3 and all(len(w) > 1 and w.isupper() for w in words)
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
