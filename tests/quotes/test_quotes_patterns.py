@@ -1701,3 +1701,12 @@ def test_a_newsletter_item_quote_after_a_heading_in_capitals_with_its_source_in_
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
         ("It is about giving the town a way to tell its own story.", "direct", "Harbour Gazette"),
         ("The NATO SUMMIT \u201cwill be a success,", "mixed", "Ann Lee")]
+
+
+def test_a_finding_in_a_poll_that_opens_the_sentence():
+    doc = run("In a Gazette poll released Monday, 50 percent of members chose Ann Lee.\n"
+              "In the latest guild survey, conducted in May, Jan Berg led by eight points.\n"
+              "Ann Lee has a clear lead in the polls.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("50 percent of members chose Ann Lee", "a Gazette poll", "In"),
+        ("Jan Berg led by eight points", "the latest guild survey", "In")]

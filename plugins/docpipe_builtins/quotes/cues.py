@@ -2261,6 +2261,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
     early = _early_reporting_clause(text, tokens, lexicon)
     if early is not None:
         return early
+    poll = _poll_finding(text, tokens, lowers)
+    if poll is not None:
+        return poll
     # CONTENT, X said.  /  CONTENT, said X.
     last = n
     while last > 0 and tokens[last - 1].text in TERMINATORS:
@@ -2476,6 +2479,31 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             continue
         return IndirectMatch(start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=weak or not info.speech)
     return None
+
+
+#: Nouns whose "in" reports a finding: "In a CNN poll released Monday, ...".
+POLL_WORDS: Final = frozenset(["poll", "polls", "survey", "surveys"])
+
+
+def _poll_finding(text: str, tokens: list[Token], lowers: list[str]) -> IndirectMatch | None:
+    """A finding reported "in" a poll that opens the sentence: "In a Gazette poll released Monday, 50 percent
+    chose Lee." -- what follows the comma, the poll its source (as PolNeAR annotates it). (Not "Lee leads in
+    the polls": measured, mostly the writer's.)"""
+    n = len(tokens)
+    if lowers[0] != "in" or n < 6:
+        return None
+    comma = next((k for k in range(2, min(n - 3, 16)) if tokens[k].text in (",", ".", ";", ":")), None)
+    if comma is None or tokens[comma].text != "," or POLL_WORDS.isdisjoint(lowers[1:comma]):
+        return None
+    poll = max(k for k in range(1, comma) if lowers[k] in POLL_WORDS)
+    # the source is the poll's noun phrase ("a Gazette poll"; not "released Monday" after it)
+    np = SpeakerNP("generic", _mention(text, tokens[1 : poll + 1]), name=text[tokens[1].start : tokens[poll].end])
+    start = comma + 1
+    if _past_form(tokens[start]) or lowers[start] in ("taken", "released", "published", "conducted"):
+        # "In the latest poll, conducted in May, Lee led ...": the poll's participle aside, then the finding
+        start = next((k + 1 for k in range(start + 1, min(n - 3, start + 12)) if tokens[k].text == ","), start)
+    return IndirectMatch(tokens[start].start, _content_end(tokens, n, start), Cue(np, _mention(text, [tokens[0]]),
+                                                                                  "according"))
 
 
 #: Words between the comma and the participle of a continuing cue: '"...," he said, before adding that ...'.

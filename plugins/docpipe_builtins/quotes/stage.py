@@ -21,6 +21,7 @@ from docpipe.model import Document, Mention, Quote
 from .cues import (
     CLOSING_QUOTES,
     DOUBLE_QUOTE_MARKS,
+    POLL_WORDS,
     Cue,
     IndirectMatch,
     _coordinated_verb_at,
@@ -203,6 +204,8 @@ class QuoteStage:
         self.indirect = indirect
         self._lexicon: dict[str, VerbInfo] = load_lexicon(self.extra_verbs)
         self._cue_words: frozenset[str] = frozenset(self._lexicon) | {"according", "According"}
+        # the words that send a sentence to the search for indirect attributions ("in a poll" reports too)
+        self._sentence_words: frozenset[str] = self._cue_words | POLL_WORDS
 
     def _options(self) -> tuple[list[str], int, list[str], int, bool]:
         return self.extra_verbs, self.min_words, self.skip_roles, self.window, self.indirect
@@ -499,8 +502,8 @@ class QuoteStage:
                 if headline:
                     if self._cue_words.isdisjoint([w.lower() for w in WORD_RE.findall(text, s, e)]):
                         continue  # no reporting verb, no "according": nothing to find
-                elif not has_word_in(text, s, e, self._cue_words):
-                    continue  # no reporting verb, no "according": nothing to find
+                elif not has_word_in(text, s, e, self._sentence_words):
+                    continue  # no reporting verb, no "according", no poll: nothing to find
                 for m in find_indirect(text, ptoks.window(s, e), lex, title_case=headline):
                     if m.cue.cue.start in after_cues and m.start > m.cue.cue.start:
                         continue  # '"Why?" Ann Lee asked the council.': the quote is what was asked
