@@ -1710,3 +1710,9 @@ def test_a_finding_in_a_poll_that_opens_the_sentence():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
         ("50 percent of members chose Ann Lee", "a Gazette poll", "In"),
         ("Jan Berg led by eight points", "the latest guild survey", "In")]
+
+
+def test_and_a_name_with_its_relative_clause_of_saying_starts_the_next_attribution():
+    doc = run('Contrast that with Berg, who has called the plan "insanity," and Lee, who says it is "disastrous."')
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ('the plan "insanity,"', "Berg"), ('it is "disastrous."', "Lee")]

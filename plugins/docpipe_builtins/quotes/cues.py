@@ -1690,9 +1690,15 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
         if not bare_and and not with_name and tokens[k + 1].lower not in CLAUSE_CONJUNCTIONS and (
                 tokens[k + 1].lower != "and"):
             continue
-        for v in range(k + 2 if bare_and else k + 3, min(len(tokens) - 1, k + 8)):
+        relative = False  # ('"insanity," and Lee, who says it is "disastrous."': the name, then its relative clause)
+        for v in range(k + 2 if bare_and else k + 3, min(len(tokens) - 1, k + (10 if bare_and else 8))):
             tok = tokens[v]
             info = lexicon.get(tok.lower)
+            if bare_and and tok.text == "," and tokens[v + 1].lower == "who" and v - k <= 4:
+                relative = True
+                continue
+            if relative and tok.lower == "who" and tokens[v - 1].text == ",":
+                continue
             if tok.text in TERMINATORS or tok.text == "," or tok.text in QUOTE_CHARS:
                 break
             if info is not None and info.speech and not tok.capitalized and tokens[v - 1].lower not in NOUN_MARKERS:
@@ -1700,7 +1706,8 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
                 # a subject of its own right before the verb ("other voters said"), or before its auxiliary
                 # ("critics have said"); not "..., and said" (the same subject) nor "..., but to say"
                 own_subject = before.is_word and before.lower not in _NOT_A_SUBJECT or (
-                    before.lower in AUX_ADVERBS and tokens[v - 2].is_word and tokens[v - 2].lower != "and")
+                    before.lower in AUX_ADVERBS and tokens[v - 2].is_word and tokens[v - 2].lower != "and") or (
+                    relative and before.lower == "who")
                 if own_subject and (not with_name or tok.lower.endswith("ing")):
                     # (", with Ola Lund saying ...": the writer's absolute clause, with words of her own)
                     m.end = tokens[k - 1].end
