@@ -1716,3 +1716,10 @@ def test_and_a_name_with_its_relative_clause_of_saying_starts_the_next_attributi
     doc = run('Contrast that with Berg, who has called the plan "insanity," and Lee, who says it is "disastrous."')
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ('the plan "insanity,"', "Berg"), ('it is "disastrous."', "Lee")]
+
+
+def test_the_subjects_next_act_after_a_quoted_phrase_is_not_content():
+    doc = run('Jan Berg called his rival "Councillor Lee" instead and made no mention of the pier.\n'
+              'Ann Lee called the plan "a disgrace" and insists Berg knew it.')
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        'his rival "Councillor Lee"', 'the plan "a disgrace"']

@@ -1318,8 +1318,8 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     or (tokens[k + 1].lower == "but" and tokens[k + 2].lower.endswith("ed"))):  # ", but stopped short"
                 end_index = k
                 break
-            if tok.text in CLOSING_QUOTES and not quoting and k + 2 < end_index and tokens[k + 1].lower == "and" and (
-                    _pronoun_subject(tokens[k + 2]) or _past_form(tokens[k + 2])):
+            if tok.text in CLOSING_QUOTES and not quoting and k + 3 < end_index and (
+                    _writers_next_act(tokens, k + 1, end_index)):
                 end_index = k + 1  # 'calling him a "nice guy" and he didn't ...', '"a terrible deal" and ranked ...':
                 break  # the writer goes on with the subject's next clause or act
             if tok.text in CLOSING_QUOTES and tokens[k - 1].text == "," and k + 3 < end_index and (
@@ -1374,6 +1374,25 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
 def _quantity(tok: Token) -> bool:
     """A figure or a word that opens one: "42%", "about", "nearly", "half"."""
     return tok.text[:1].isdigit() or tok.lower in _QUANTITY_WORDS
+
+
+#: Adverbs between a closing mark and the "and" of the subject's next act: '"Senator Lee" instead and made ...'.
+_ADVERBS_BEFORE_AND: Final = frozenset(["instead", "again", "too", "also", "then", "later", "anyway"])
+
+
+def _writers_next_act(tokens: list[Token], k: int, end: int) -> bool:
+    """From ``k`` (right after a closing mark): "and" (maybe after an adverb), then the subject's next clause
+    or act: 'and he didn't ...', 'and ranked ...', 'and swears Latinos love him', 'instead and made ...'."""
+    if tokens[k].lower in _ADVERBS_BEFORE_AND and k + 1 < end:
+        k += 1
+    if tokens[k].lower != "and" or k + 2 >= end:
+        return False
+    nxt, after = tokens[k + 1], tokens[k + 2]
+    if _pronoun_subject(nxt) or _past_form(nxt) or nxt.lower in _IRREGULAR_PAST:
+        return True
+    # a verb in -s ("swears", "insists") before the start of its object clause
+    return nxt.is_word and not nxt.capitalized and nxt.lower.endswith("s") and len(nxt.lower) > 3 and (
+        nxt.lower not in STOP_WORDS) and (after.capitalized or _pronoun_subject(after) or after.lower == "that")
 
 
 def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, VerbInfo]) -> int | None:

@@ -25,6 +25,7 @@ from .cues import (
     Cue,
     IndirectMatch,
     _coordinated_verb_at,
+    _writers_next_act,
     _is_abbrev_dot,
     _is_terminator,
     _noun_use,
@@ -609,7 +610,8 @@ class QuoteStage:
             tail = ptoks.window(a, min(hi, a + 400), upto_quote=True)
             # (not when the subject goes on with another verb of saying: 'said "We will win" and added that')
             if len(tail) >= 2 and tail[0].is_word and not tail[0].capitalized and not (
-                    _coordinated_verb_at(tail, 0, self._lexicon)):
+                    _coordinated_verb_at(tail, 0, self._lexicon)) and not _writers_next_act(tail, 0, len(tail)):
+                # (nor when the subject goes on to its next act: '"a cheat" and swears ...', 'instead and made')
                 k = 0
                 while k < len(tail) and not (tail[k].text in ".!?;" and not _is_abbrev_dot(tail, k)):
                     k += 1
