@@ -1723,3 +1723,9 @@ def test_the_subjects_next_act_after_a_quoted_phrase_is_not_content():
               'Ann Lee called the plan "a disgrace" and insists Berg knew it.')
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
         'his rival "Councillor Lee"', 'the plan "a disgrace"']
+
+
+def test_a_clause_that_begins_before_a_later_that_is_the_content():
+    doc = run("Ola Lund said officials are in possession of a video that shows the pier collapsing.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("officials are in possession of a video that shows the pier collapsing", "Ola Lund")]

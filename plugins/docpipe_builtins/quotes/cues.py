@@ -2437,6 +2437,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             if tokens[k].text in TERMINATORS or lexicon.get(tokens[k].lower) and not (
                     tokens[k - 1].lower in NOUN_MARKERS and tokens[v + 1].lower in PREPOSITIONS):
                 break  # (a noun in a phrase after the verb is no verb: "said in a written statement that")
+            if k > v + 1 and tokens[k].lower in _FINITE_WORDS and tokens[v + 1].lower not in PREPOSITIONS:
+                break  # "said officials are in possession of video that shows ...": the clause began before "that"
         if start is None and info.bare and tokens[v + 1].capitalized and v + 2 < n and tokens[v + 2].is_word:
             start = tokens[v + 1].start
         if start is None and info.bare and tokens[after_v].is_word and tokens[after_v].lower not in STOP_WORDS and (
