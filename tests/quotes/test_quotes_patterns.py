@@ -1729,3 +1729,12 @@ def test_a_clause_that_begins_before_a_later_that_is_the_content():
     doc = run("Ola Lund said officials are in possession of a video that shows the pier collapsing.")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("officials are in possession of a video that shows the pier collapsing", "Ola Lund")]
+
+
+def test_a_short_phrase_after_the_verb_then_the_clause_of_what_was_said():
+    doc = run("Jan Berg said after the meeting he would not accept the offer.\n"
+              "The guild said in a statement Thursday night they pulled the listing from the site.\n"
+              "Ann Lee asked about whether he would stay.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes][:2] == [
+        ("he would not accept the offer", "Jan Berg"), ("they pulled the listing from the site", "The guild")]
+    assert not any(doc.text[q.start : q.end].startswith("he would stay") for q in doc.quotes)

@@ -1799,6 +1799,9 @@ def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
     return IndirectMatch(start, end, Cue(np, _mention(text, [tokens[v]]), "indirect"), belief=not info.speech)
 
 
+#: Words that link a clause to what comes before it: a phrase that holds one is no short phrase.
+_CLAUSE_LINKS: Final = frozenset(["whether", "what", "how", "why", "who", "whom", "which", "if", "that", "when",
+                                  "where", "and", "or", "but"])
 #: Finite forms that show a clause has begun: "Lund was", "the guild will".
 _FINITE_WORDS: Final = frozenset(["is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
                                   "should", "can", "did", "does", "do", "may", "might", "must", "isn't", "wasn't",
@@ -2456,6 +2459,13 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         if start is None and info.base == "say" and nxt.is_word and nxt.lower not in PREPOSITIONS and (
                 nxt.lower not in TIME_WORDS and nxt.lower not in AUX_ADVERBS and nxt.lower not in ("so", "no", "yes")):
             start = nxt.start  # "said economic stagnation is the source ..."
+        if start is None and info.bare and info.speech and nxt.lower in PREPOSITIONS and nxt.lower != "to":
+            # "said after the convention he would not ...": a short phrase, then the clause's pronoun subject
+            j = next((k for k in range(v + 2, min(n - 1, v + 8)) if not tokens[k].is_word or (
+                tokens[k].lower in _CLAUSE_LINKS) or (_pronoun_subject(tokens[k]) and tokens[k].lower not in (
+                    "it", "you"))), None)
+            if j is not None and j > v + 2 and tokens[j].is_word and tokens[j].lower not in _CLAUSE_LINKS:
+                start = tokens[j].start
         if start is None and tokens[v + 1].text == ":":
             start = tokens[v + 2].start
         if start is None and info.bare and info.speech and tokens[v + 1].text == "," and v + 3 < n and v >= 2 and (
