@@ -1738,3 +1738,10 @@ def test_a_short_phrase_after_the_verb_then_the_clause_of_what_was_said():
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes][:2] == [
         ("he would not accept the offer", "Jan Berg"), ("they pulled the listing from the site", "The guild")]
     assert not any(doc.text[q.start : q.end].startswith("he would stay") for q in doc.quotes)
+
+
+def test_a_heading_run_into_its_paragraph_after_a_name_is_no_transcript_turn():
+    doc = run("Jan Berg: Ferry tickets Some big ideas do come to pass. The ferry did, after all.\n"
+              "LUND: Well, the harbour is open and the boats are back.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("Well, the harbour is open and the boats are back.", "LUND")]

@@ -967,6 +967,19 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: Words that open a sentence: capitalised right after a lower-case word, they start one with no stop.
+_SENTENCE_OPENERS = frozenset(["The", "A", "An", "Some", "This", "That", "These", "It", "We", "They", "He", "She",
+                               "In", "On", "At", "For", "Two", "Three", "Many", "Most", "There", "When", "If"])
+
+
+def _run_in_heading(text: str, start: int, end: int) -> bool:
+    """'Jeb Bush: Student loans Some big ideas do ...': the words after the colon open with a heading run
+    into its paragraph (a lower-case word, then a sentence opener in capitals, no stop between); a
+    listicle's item under a name, not a transcript turn."""
+    words = text[start : min(end, start + 80)].split()[:7]
+    return any(w[-1].isalpha() and w.islower() and nxt in _SENTENCE_OPENERS for w, nxt in zip(words, words[1:]))
+
+
 def _section_label(head: list[Token]) -> bool:
     """The words before a colon name a section, not a speaker: "Update", "The Latest", "Editor's Note"."""
     words = [t.lower.removesuffix("'s").removesuffix("’s") for t in head if t.lower != "the"]
@@ -996,7 +1009,7 @@ def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> 
         if np is None or (np.kind != "person" and not caps):
             return None
         start, end = _trim(text, toks[colon].end, pe)
-        if _word_count(text, start, end) < 3:
+        if _word_count(text, start, end) < 3 or _run_in_heading(text, start, end):
             return None
         if not caps and (_word_count(text, start, end) < 5 or _mostly_names(text, start, end)):
             # 'Sanders: Win in a walk.', 'Iowa: Tim Albrecht, Brad Anderson, ...': a section heading or a
