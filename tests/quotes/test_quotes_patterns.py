@@ -1745,3 +1745,14 @@ def test_a_heading_run_into_its_paragraph_after_a_name_is_no_transcript_turn():
               "LUND: Well, the harbour is open and the boats are back.")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("Well, the harbour is open and the boats are back.", "LUND")]
+
+
+def test_and_inside_the_quoted_words_is_no_coordination_of_the_reporting_verb():
+    doc = run('Ann Lee said she expects the guild "to go on calling out the council and defending the pier as '
+              'we see fit."\n'
+              'Jan Berg asked the council for an "expedited review“ of the pier and said the ferry should stop.')
+    assert [(doc.text[q.start : q.end], q.kind) for q in doc.quotes] == [
+        ('she expects the guild "to go on calling out the council and defending the pier as we see fit."',
+         "mixed"),
+        ('the council for an "expedited review“ of the pier', "mixed"),
+        ("the ferry should stop", "indirect")]

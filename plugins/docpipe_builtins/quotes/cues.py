@@ -1398,7 +1398,12 @@ def _writers_next_act(tokens: list[Token], k: int, end: int) -> bool:
 def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, VerbInfo]) -> int | None:
     """Index of "and" in "..., and said that ..." / "... and then accused ..." / "... but said ..." after
     ``start_index``, if any."""
+    quoting = False  # inside a quotation the content opened, "and credit industries" is the speaker's words
     for k in range(start_index, len(tokens) - 1):
+        # (a “ while a quotation is open closes it: scraped text curls closing marks the wrong way)
+        quoting = not quoting if tokens[k].text == "“" and quoting else _quoting_after(tokens[k].text, quoting)
+        if quoting:
+            continue
         if tokens[k].text == "," and tokens[k + 1].lower.endswith("ing"):
             info = lexicon.get(tokens[k + 1].lower)
             if info is not None and info.speech:
