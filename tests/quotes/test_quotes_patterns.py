@@ -1756,3 +1756,10 @@ def test_and_inside_the_quoted_words_is_no_coordination_of_the_reporting_verb():
          "mixed"),
         ('the council for an "expedited review“ of the pier', "mixed"),
         ("the ferry should stop", "indirect")]
+
+
+def test_a_when_between_a_relative_pronoun_and_its_verb_of_saying():
+    doc = run("The talks began with Ann Lee, who in 2010 said the guild's first goal was to save the pier.")
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.speaker, q.speaker_mention.text) == (
+        "the guild's first goal was to save the pier", "Ann Lee", "who")

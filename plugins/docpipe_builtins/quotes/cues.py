@@ -377,6 +377,9 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
         j -= 2  # "Wells Fargo just this month announced": the when between the subject and its verb
         while j >= lo and tokens[j].lower in AUX_ADVERBS:
             j -= 1
+    if j - 2 >= lo and tokens[j - 2].lower in ("who", "which") and tokens[j - 1].lower in ("in", "on") and (
+            tokens[j].text.isdigit() or tokens[j].lower in TIME_WORDS):
+        j -= 2  # "McConnell, who in 2010 said ...": the when between the relative pronoun and its verb
     j = _before_dash_aside(tokens, j, lo)
     if j - 1 > lo and tokens[j].text in CLOSING_QUOTES and tokens[j - 1].text == "," and _quote_in_aside(
             tokens, j, lo):
