@@ -1763,3 +1763,11 @@ def test_a_when_between_a_relative_pronoun_and_its_verb_of_saying():
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.speaker, q.speaker_mention.text) == (
         "the guild's first goal was to save the pier", "Ann Lee", "who")
+
+
+def test_a_relative_clause_of_saying_ends_before_the_main_clause_s_verb():
+    doc = run("Ann Lee, who said the pier is safe, has left the guild.\n"
+              "Jan Berg, who did not respond to a request for comment, has denied that he wrote the report.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the pier is safe", "Ann Lee"), ("a request for comment", "Jan Berg"),
+        ("that he wrote the report", "Jan Berg")]

@@ -1688,12 +1688,14 @@ def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch
         end_i += 1  # 'who called the plan "a disgrace," said': the clause ends with the quote's closing mark
         clause_end = tokens[end_i].end
     verb = tokens[end_i + 1]
-    if not _verb_like(verb, lexicon) or m.start >= tokens[end_i].start:
+    relative = tokens[rel + 1].lower in ("who", "which")  # (not an aside "Fishing, according to X, has ...")
+    if not (_verb_like(verb, lexicon) or relative and verb.lower in _FINITE_WORDS) or m.start >= tokens[end_i].start:
         return []  # (nor when the content found lies past the clause: it is not the clause's)
     if m.end > clause_end:
         m.end = clause_end  # ("Cruz, who has seen his lead evaporate, challenged ...": not the main clause)
-    if verb.lower not in lexicon:
-        return []
+    if verb.lower not in lexicon and not (verb.lower in _FINITE_WORDS and any(
+            t.lower in lexicon for t in tokens[end_i + 2 : end_i + 4])):
+        return []  # (", has denied that ...": the main clause's verb after its auxiliary)
     main = tokens[:rel] + tokens[end_i + 1 :]  # (tokens keep their offsets: spans stay right)
     found = _find_indirect_with_coordination(text, main, lexicon)
     return [f for f in found if f.cue.cue.start >= verb.start]
