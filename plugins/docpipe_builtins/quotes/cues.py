@@ -1137,13 +1137,13 @@ CLOSING_QUOTES: Final = frozenset("\"”’'»") | {"''"}
 _WEEKDAYS: Final = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
                        "today", "tonight"])
 _DAY_PARTS: Final = frozenset(["morning", "afternoon", "evening", "night", "week", "month", "year"])
+#: The small numbers written out (a part of _NUMBER_WORDS: its "many", "few" and "several" open clauses too).
+_ONE_TO_TEN: Final = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 #: Words that open a figure: ", while about 4 in 10 ...", ", but nearly half ...".
-_QUANTITY_WORDS: Final = frozenset(["about", "nearly", "almost", "roughly", "only", "just", "fewer", "half", "more",
-                                    "less", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                    "ten"])
+_QUANTITY_WORDS: Final = _ONE_TO_TEN | frozenset(["about", "nearly", "almost", "roughly", "only", "just", "fewer",
+                                                    "half", "more", "less"])
 #: Numbers written out ("two days after ..."): what follows them after a comma is the writer's.
-_COUNT_WORDS: Final = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                 "several", "hours", "days", "weeks", "months", "years"])
+_COUNT_WORDS: Final = _ONE_TO_TEN | frozenset(["several", "hours", "days", "weeks", "months", "years"])
 #: Words that open a short "when" after a verb: "said on Saturday", "said last Friday".
 _WHEN_LEADS: Final = frozenset(["on", "last", "this", "late", "early", "in"])
 #: Reporting verbs whose object is the addressee ("told reporters that ...").
@@ -1812,12 +1812,6 @@ def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
 #: Words that link a clause to what comes before it: a phrase that holds one is no short phrase.
 _CLAUSE_LINKS: Final = frozenset(["whether", "what", "how", "why", "who", "whom", "which", "if", "that", "when",
                                   "where", "and", "or", "but"])
-#: Finite forms that show a clause has begun: "Lund was", "the guild will".
-_FINITE_WORDS: Final = frozenset(["is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
-                                  "should", "can", "did", "does", "do", "may", "might", "must", "isn't", "wasn't",
-                                  "won't", "didn't", "doesn't"])
-
-
 def _name_then_finite_verb(tokens: list[Token], i: int) -> bool:
     """Capitalised words from ``i`` (a name), then a finite verb: "Lund was", "Ann Lee will"."""
     k = i
@@ -1915,6 +1909,9 @@ _CONTENT_AFTER_PARTICLE = {"respond": ("to",), "reply": ("to",), "react": ("to",
 #: A relative clause's verb right after the reporting verb: "which officials said will go into effect".
 _RELATIVE_GAP_VERBS = frozenset(["is", "are", "was", "were", "could", "would", "will", "has", "have", "had", "may",
                                  "might", "should", "can", "must"])
+#: Finite forms that show a clause has begun: "Lund was", "the guild will", "he didn't".
+_FINITE_WORDS: Final = _RELATIVE_GAP_VERBS | frozenset(["did", "does", "do", "isn't", "wasn't", "won't", "didn't",
+                                                        "doesn't"])
 
 
 #: Before a participle, these make it passive: its subject is not who speaks.
@@ -2175,8 +2172,7 @@ def _last_clause(tokens: list[Token], end: int) -> int:
     for k in range(end - 2, 0, -1):
         if tokens[k].text != ":" or k + 2 >= end or tokens[k - 1].text.isdigit() and tokens[k + 1].text.isdigit():
             continue  # ("10:30 p.m.")
-        marks = sum(1 for i in range(k) if tokens[i].text in QUOTE_CHARS and not _is_possessive_mark(tokens, i)
-                    and not (i and tokens[i - 1].text == "'" and tokens[i - 1].end == tokens[i].start))  # ('': one)
+        marks = sum(1 for i in range(k) if tokens[i].text in QUOTE_CHARS and not _is_possessive_mark(tokens, i))
         if marks % 2:
             return 0  # ("''Crippled America: How to ...''": a title's colon)
         if not any(t.is_word and not t.capitalized and t.lower not in STOP_WORDS and t.lower != "of"
