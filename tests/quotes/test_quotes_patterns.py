@@ -1771,3 +1771,13 @@ def test_a_relative_clause_of_saying_ends_before_the_main_clause_s_verb():
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("the pier is safe", "Ann Lee"), ("a request for comment", "Jan Berg"),
         ("that he wrote the report", "Jan Berg")]
+
+
+def test_a_quantifier_alone_is_the_speaker():
+    doc = run('The hall was full. Many shouted "Save the pier!"\n'
+              'The hall was full. "We want more," some said. "The pier is unsafe," said one.\n'
+              "Many in the crowd said the pier was the guild's.\n"
+              "At one point she said the ferry was late.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("Save the pier!", "Many"), ("We want more,", "some"), ("The pier is unsafe,", "one"),
+        ("the pier was the guild's", "Many in the crowd"), ("the ferry was late", "she")]

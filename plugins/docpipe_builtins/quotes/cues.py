@@ -198,6 +198,12 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
     return k
 
 
+#: Quantifiers that stand for a noun phrase of people on their own: 'Many shouted "..."', '"...," some said'. In
+#: lower case only right after a quote: elsewhere they are too often determiners or adverbs ("at one point",
+#: "they have both said", "we can all see").
+_QUANTIFIER_PRONOUNS = frozenset(["some", "many", "most", "several", "both", "few", "all", "one"])
+
+
 #: Words that do not open a noun phrase: an auxiliary participle or a preposition ("Of Carson, Levine said").
 _NOT_NP_START = PREPOSITIONS | frozenset(["having", "being", "of", "for", "besides"])
 
@@ -209,9 +215,9 @@ def _plausible_subject(toks: list[Token]) -> bool:
         return False
     last = words[-1]
     if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS and not (
-            last.lower == "another"
+            last.lower == "another" or len(words) == 1 and last.lower in _QUANTIFIER_PRONOUNS and last.capitalized
             or len(words) >= 2 and words[-2].lower in ("of", "the") and last.lower in _NUMBER_WORDS):
-        # (but "Yet another said", "the mother of three", "the two")
+        # (but "Yet another said", "Some chanted", "the mother of three", "the two")
         return False
     # a head noun that is a group of people: an -ing word before it is a modifier ("hacking specialists")
     people_head = not last.capitalized and (last.lower in GENERIC_HEADS or (
@@ -373,6 +379,7 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
             tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4 and not tokens[j].capitalized
             and tokens[j].lower not in _LY_WORDS)):  # "... forcefully told"
         j -= 1
+    np_end = j  # (a quantifier's NP keeps its when: "One in four voters in a poll last year said")
     if j - 1 >= lo and tokens[j].lower in _DAY_PARTS and tokens[j - 1].lower in ("this", "last", "next", "that"):
         j -= 2  # "Wells Fargo just this month announced": the when between the subject and its verb
         while j >= lo and tokens[j].lower in AUX_ADVERBS:
@@ -458,6 +465,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
             if s2 <= s - 2 and tokens[s - 1].lower == "with" and tokens[s - 2].lower == "familiar":
                 s = first_s = s2  # "a person familiar with the talks said": the phrase is part of who speaks
                 break
+            if s2 == s - 2 and tokens[s2].lower in _QUANTIFIER_PRONOUNS and tokens[s2].capitalized:
+                return _np(text, tokens[s2 : np_end + 1])  # "Many in the crowd said", "One in four voters said"
             if s2 <= s - 2:
                 j, s = s - 2, s2
                 continue
@@ -827,10 +836,17 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
             np = _np(text, name)
             if np is not None:
                 return Cue(np, _mention(text, [t0]), "signature")
+    verb_next = lexicon.get(toks[i + 1].lower) if i + 1 < n else None
+    if t0.lower in _QUANTIFIER_PRONOUNS and verb_next is not None and verb_next.direct_cue:
+        some = analyse_np(text, [t0])  # '"...," some said.'
+        return Cue(some, _mention(text, [toks[i + 1]]), "after") if some is not None else None
     info = lexicon.get(t0.lower)
     if info is not None and info.direct_cue and not t0.lower.endswith("ing") and info.base not in _ADDRESSEE_VERBS:
         # (not "told the paper": who is told, never who tells)
         np = np_right(text, toks, i + 1, n, lexicon)
+        if np is None and i + 1 < n and toks[i + 1].lower in _QUANTIFIER_PRONOUNS and (
+                i + 2 == n or not toks[i + 2].is_word):
+            np = analyse_np(text, [toks[i + 1]])  # '"...," said one.'
         if np is not None and np.kind != "person" and _finite_verb_follows(toks, np):
             return None  # '"...," said the pier could be saved': a clause after "said", not its subject
         if np is not None and not ("nounlike" in info.tags and _verb_follows(toks, np, lexicon)):
