@@ -1234,7 +1234,7 @@ def test_verbs_that_take_a_quotation_with_nothing_between():
               'The crowd on the quay followed him by softly echoing "too many."')
     assert [(doc.text[q.start : q.end], q.kind, q.speaker_mention.text) for q in doc.quotes] == [
         ("let us not get ahead of ourselves,", "direct", "Ann Lee"),
-        ('one or two mistakes" in the survey', "mixed", "The guild"),  # (from the quote's first word on)
+        ('"one or two mistakes" in the survey', "mixed", "The guild"),  # (from the opening mark on)
         ("too many.", "direct", "The crowd")]
 
 
@@ -1345,7 +1345,7 @@ def test_a_quote_then_and_said_reports_something_more():
         ("What a day!", "direct", "declared"),
         ('that her campaign would go on "to the next harbour."', "mixed", "said"),
         ("We will win", "direct", "said"), ("that the pier would be saved", "indirect", "added"),
-        ('harbour fees" and new taxes would pay for it', "mixed", "said")]  # (one reported clause)
+        ('"harbour fees" and new taxes would pay for it', "mixed", "said")]  # (one reported clause)
     assert [q.speaker for q in doc.quotes[:4]] == ["Ann Lee", "Ann Lee", "Ola Lund", "Ola Lund"]
 
 
@@ -1781,3 +1781,11 @@ def test_a_quantifier_alone_is_the_speaker():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("Save the pier!", "Many"), ("We want more,", "some"), ("The pier is unsafe,", "one"),
         ("the pier was the guild's", "Many in the crowd"), ("the ferry was late", "she")]
+
+
+def test_a_quoted_phrase_then_the_next_speakers_clause():
+    doc = run('Asked about the pier, 21 percent said "not too likely" and 14 percent said "not at all likely."\n'
+              'Ann Lee said "a good start" while Jan Berg said "a waste of money."')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes if q.cue.text == "said"] == [
+        ("not too likely", "direct", "21 percent"), ("not at all likely.", "direct", "14 percent"),
+        ("a good start", "direct", "Ann Lee"), ("a waste of money.", "direct", "Jan Berg")]

@@ -114,7 +114,7 @@ def test_quote_inside_a_that_clause_is_mixed_from_that():
 def test_short_quote_continuing_the_sentence_is_mixed():
     doc = run('He said "budget cuts" and new port fees would pay for the pier.')
     (q,) = doc.quotes
-    assert q.kind == "mixed" and doc.text[q.start : q.end] == 'budget cuts" and new port fees would pay for the pier'
+    assert q.kind == "mixed" and doc.text[q.start : q.end] == '"budget cuts" and new port fees would pay for the pier'
 
 
 # ---------------------------------------------------------------- indirect attributions

@@ -1414,6 +1414,22 @@ def _writers_next_act(tokens: list[Token], k: int, end: int) -> bool:
         nxt.lower not in STOP_WORDS) and (after.capitalized or _pronoun_subject(after) or after.lower == "that")
 
 
+def _next_speakers_clause(tokens: list[Token], k: int, end: int, lexicon: dict[str, VerbInfo]) -> bool:
+    """From ``k`` (right after a closing mark): "and" or "while", a subject of its own and a verb of saying,
+    the next attribution: 'said "not likely" and 14 percent said "..."', '"safe" while Ola Lund said ...'."""
+    if tokens[k].lower not in ("and", "while", "whereas") or k + 2 >= end:
+        return False
+    for v in range(k + 2, min(end, k + 9)):
+        tok = tokens[v]
+        if tok.text in TERMINATORS or tok.text == "," or tok.text in QUOTE_CHARS:
+            return False
+        info = lexicon.get(tok.lower)
+        if info is not None and info.speech and not tok.capitalized:
+            before = tokens[v - 1]
+            return before.is_word and before.lower not in _NOT_A_SUBJECT and before.lower not in NOUN_MARKERS
+    return False
+
+
 def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, VerbInfo]) -> int | None:
     """Index of "and" in "..., and said that ..." / "... and then accused ..." / "... but said ..." after
     ``start_index``, if any."""

@@ -25,6 +25,7 @@ from .cues import (
     Cue,
     IndirectMatch,
     _coordinated_verb_at,
+    _next_speakers_clause,
     _writers_next_act,
     _is_abbrev_dot,
     _is_terminator,
@@ -610,8 +611,10 @@ class QuoteStage:
             tail = ptoks.window(a, min(hi, a + 400), upto_quote=True)
             # (not when the subject goes on with another verb of saying: 'said "We will win" and added that')
             if len(tail) >= 2 and tail[0].is_word and not tail[0].capitalized and not (
-                    _coordinated_verb_at(tail, 0, self._lexicon)) and not _writers_next_act(tail, 0, len(tail)):
-                # (nor when the subject goes on to its next act: '"a cheat" and swears ...', 'instead and made')
+                    _coordinated_verb_at(tail, 0, self._lexicon)) and not _writers_next_act(
+                    tail, 0, len(tail)) and not _next_speakers_clause(tail, 0, len(tail), self._lexicon):
+                # (nor when the subject goes on to its next act: '"a cheat" and swears ...', 'instead and made';
+                # nor before the next speaker's clause: '"not likely" and 14 percent said "..."')
                 k = 0
                 while k < len(tail) and not (tail[k].text in ".!?;" and not _is_abbrev_dot(tail, k)):
                     k += 1
@@ -621,6 +624,8 @@ class QuoteStage:
             return start, end, "direct"
         if end == sp.end and sp.close_mark is not None:
             end = sp.close_mark + (2 if text.startswith("''", sp.close_mark) else 1)  # (the mark is part of it)
+        if start == sp.start and sp.open_mark is not None:
+            start = sp.open_mark  # ('"budget reforms" and new taxes would pay for it': the mark is part of it)
         return start, end, "mixed"
 
     def _cue_ending_sentence(self, text: str, a: int, hi: int, ptoks: ParagraphTokens) -> Cue | None:
