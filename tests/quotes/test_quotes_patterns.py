@@ -1789,3 +1789,11 @@ def test_a_quoted_phrase_then_the_next_speakers_clause():
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes if q.cue.text == "said"] == [
         ("not too likely", "direct", "21 percent"), ("not at all likely.", "direct", "14 percent"),
         ("a good start", "direct", "Ann Lee"), ("a waste of money.", "direct", "Jan Berg")]
+
+
+def test_the_writer_s_next_clause_and_a_share_s_own_clause_end_a_content():
+    doc = run("Jan Berg said the real danger on the pier is Ann Lee, and he railed against the council.\n"
+              "More than six in 10 say the guild is doing well, after half said so in May.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes][:2] == [
+        ("the real danger on the pier is Ann Lee", "Jan Berg"),
+        ("the guild is doing well", "More than six in 10")]

@@ -204,6 +204,11 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
 _QUANTIFIER_PRONOUNS = frozenset(["some", "many", "most", "several", "both", "few", "all", "one"])
 
 
+def _count(tok: Token) -> bool:
+    """A number, in digits or words: the parts of a share ("Six in 10", "one in four")."""
+    return tok.text[:1].isdigit() or tok.lower in _NUMBER_WORDS
+
+
 #: Words that do not open a noun phrase: an auxiliary participle or a preposition ("Of Carson, Levine said").
 _NOT_NP_START = PREPOSITIONS | frozenset(["having", "being", "of", "for", "besides"])
 
@@ -465,8 +470,12 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
             if s2 <= s - 2 and tokens[s - 1].lower == "with" and tokens[s - 2].lower == "familiar":
                 s = first_s = s2  # "a person familiar with the talks said": the phrase is part of who speaks
                 break
-            if s2 == s - 2 and tokens[s2].lower in _QUANTIFIER_PRONOUNS and tokens[s2].capitalized:
-                return _np(text, tokens[s2 : np_end + 1])  # "Many in the crowd said", "One in four voters said"
+            if s2 == s - 2 and (tokens[s2].lower in _QUANTIFIER_PRONOUNS and tokens[s2].capitalized or (
+                    tokens[s - 1].lower == "in" and _count(tokens[s2]) and _count(tokens[s]))):
+                # "Many in the crowd said", "One in four voters said", "About six in 10 say": one noun phrase
+                while s2 - 1 >= lo and (tokens[s2 - 1].lower in _SHARE_OPENERS or tokens[s2 - 1].lower == "than"):
+                    s2 -= 1
+                return _np(text, tokens[s2 : np_end + 1])
             if s2 <= s - 2:
                 j, s = s - 2, s2
                 continue
@@ -1358,6 +1367,10 @@ def _content_end(tokens: list[Token], end_index: int, start_index: int | None = 
                     break
                 if nxt == "but" and k + 2 < end_index and tokens[k + 2].lower == "that":
                     continue  # "said that A, but that B": a second clause of the same content
+                if nxt == "and" and k + 3 < end_index and _pronoun_subject(tokens[k + 2]) and (
+                        _past_form(tokens[k + 3]) or tokens[k + 3].lower in _IRREGULAR_PAST):
+                    end_index = k  # "said the extremist is Lee, and he railed against ...": the writer's next act
+                    break
                 if nxt in CLAUSE_CONJUNCTIONS:
                     # ", but Mrs. Lund would ..." opens a clause; ", but in different provinces" continues one;
                     # ", while acknowledging ..." is the writer's participle
@@ -1733,6 +1746,11 @@ def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch
     return [f for f in found if f.cue.cue.start >= verb.start]
 
 
+#: After a comma, words that open the next clause; with a subject and a verb of saying of its own it is the next
+#: attribution ("..., and critics say ...", "..., after half said so in May").
+_WHEN_CLAUSE_OPENERS: Final = frozenset(["and", "after", "before", "since", "until"])
+
+
 def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: dict[str, VerbInfo]) -> None:
     """End ``m``'s content before ", while other voters said ...", ", but critics say ...": a clause with a
     speaker and a reporting verb of its own is the next attribution (found by the caller's next scan)."""
@@ -1749,8 +1767,8 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
             return
         with_name = tokens[k + 1].lower == "with" and tokens[k + 2].capitalized
         if not bare_and and not with_name and tokens[k + 1].lower not in CLAUSE_CONJUNCTIONS and (
-                tokens[k + 1].lower != "and"):
-            continue
+                tokens[k + 1].lower not in _WHEN_CLAUSE_OPENERS):
+            continue  # (", after half said so in May": a when of the writer's, with its own speaker)
         relative = False  # ('"insanity," and Lee, who says it is "disastrous."': the name, then its relative clause)
         for v in range(k + 2 if bare_and else k + 3, min(len(tokens) - 1, k + (10 if bare_and else 8))):
             tok = tokens[v]
