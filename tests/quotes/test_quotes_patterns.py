@@ -632,7 +632,7 @@ def test_according_to_as_an_aside_early_in_the_sentence_or_after_a_quoted_comma(
     assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.kind) for q in doc.quotes] == [
         ("nine more boats will be allowed to fish in May", "the harbour office", "indirect"),
         ("Fishing, according to the council, has surged in the same period", "the council", "indirect"),
-        ("She later compared the new quota to a “root canal,", "the mayor’s memoir", "mixed")]
+        ("She later compared the new quota to a “root canal,”", "the mayor’s memoir", "mixed")]
 
 
 def test_a_clause_after_a_sentence_final_reporting_clause_is_the_writers():
@@ -667,7 +667,7 @@ def test_a_short_quoted_phrase_before_a_final_reporting_clause_ends_a_mixed_quot
     doc = run('The new ferry timetable was a "welcome change," said Anna Berg, the harbour master.\n'
               'On Radio Tromsby’s “Harbour,” Ola Lund said the new quotas would be a “two-boat rule.”')
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
-        ('The new ferry timetable was a "welcome change,', "mixed", "Anna Berg"),
+        ('The new ferry timetable was a "welcome change,"', "mixed", "Anna Berg"),
         ("the new quotas would be a “two-boat rule.”", "mixed", "Ola Lund")]
 
 
@@ -783,7 +783,7 @@ def test_a_reporting_noun_before_a_quote_does_not_stop_the_words_leading_into_it
               "said.")
     (q,) = doc.quotes
     assert (doc.text[q.start : q.end], q.kind) == (
-        "The council's remarks about the new harbour were \"a plan for the next fifty years,", "mixed")
+        "The council's remarks about the new harbour were \"a plan for the next fifty years,\"", "mixed")
 
 
 def test_what_was_told_starts_at_that_after_a_phrase_following_the_addressee():
@@ -1375,7 +1375,7 @@ def test_a_quote_in_a_phrase_before_the_subject_is_not_the_reporting_clauses_con
               'With two ferries gone, "there is no way to cross in winter," Ola Lund said.')
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
         ("private boats would cost more", "indirect", "Ann Lee"),
-        ('With two ferries gone, "there is no way to cross in winter,', "mixed", "Ola Lund")]
+        ('With two ferries gone, "there is no way to cross in winter,"', "mixed", "Ola Lund")]
 
 
 def test_a_source_familiar_with_something_and_a_request_not_to_be_named():
@@ -1632,7 +1632,7 @@ def test_a_comma_inside_the_quoted_words_is_not_the_content_s_end():
               'The timetable was a "welcome change," said Anna Berg.')
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
         ('the pier was "in good shape, whatever the divers say."', "mixed", "Jan Berg"),
-        ('The timetable was a "welcome change,', "mixed", "Anna Berg")]
+        ('The timetable was a "welcome change,"', "mixed", "Anna Berg")]
 
 
 def test_notes_and_questions_after_a_subject_are_verbs():
@@ -1663,7 +1663,7 @@ def test_a_source_with_a_relative_clause_after_the_quote_and_who_is_told():
               'The pier is safe, his top aide, Jan Berg, told the Gazette.')
     assert [(doc.text[q.start : q.end], q.kind, q.speaker_mention.text) for q in doc.quotes] == [
         ("The divers are under a lot of pressure,", "direct", "a harbour official"),
-        ('The pier "is in better shape than anyone thought,', "mixed", "Ann Lee"),
+        ('The pier "is in better shape than anyone thought,"', "mixed", "Ann Lee"),
         ("The pier is safe", "indirect", "Jan Berg")]
 
 
@@ -1700,7 +1700,7 @@ def test_a_newsletter_item_quote_after_a_heading_in_capitals_with_its_source_in_
               "The NATO SUMMIT \u201cwill be a success,\u201d Ann Lee said.")
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
         ("It is about giving the town a way to tell its own story.", "direct", "Harbour Gazette"),
-        ("The NATO SUMMIT \u201cwill be a success,", "mixed", "Ann Lee")]
+        ("The NATO SUMMIT \u201cwill be a success,\u201d", "mixed", "Ann Lee")]
 
 
 def test_a_finding_in_a_poll_that_opens_the_sentence():
@@ -1797,3 +1797,11 @@ def test_the_writer_s_next_clause_and_a_share_s_own_clause_end_a_content():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes][:2] == [
         ("the real danger on the pier is Ann Lee", "Jan Berg"),
         ("the guild is doing well", "More than six in 10")]
+
+
+def test_a_quote_right_after_a_subject_pronoun_goes_on_with_its_clause():
+    doc = run('They "actually had chemistry," said Jan Berg, who knew them both.\n'
+              'The pier was "a disgrace to the town," Ann Lee said.')
+    assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
+        ('They "actually had chemistry,"', "mixed", "Jan Berg"),
+        ('The pier was "a disgrace to the town,"', "mixed", "Ann Lee")]

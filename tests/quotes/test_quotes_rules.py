@@ -101,7 +101,7 @@ def test_title_case_after_a_colon_cue_is_still_speech():
 def test_words_before_the_quote_belong_to_the_reported_sentence():
     doc = run('With hundreds of small ports, "there is no single point of failure," Lund said.')
     assert spans(doc) == [
-        ('With hundreds of small ports, "there is no single point of failure,', "mixed", "Lund")]
+        ('With hundreds of small ports, "there is no single point of failure,"', "mixed", "Lund")]
 
 
 def test_quote_inside_a_that_clause_is_mixed_from_that():

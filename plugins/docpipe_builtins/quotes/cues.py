@@ -351,10 +351,11 @@ def _is_participle(tok: Token) -> bool:
 
 def _quote_in_aside(tokens: list[Token], close: int, lo: int) -> bool:
     """The quotation that closes at ``close`` opens after a word of the clause, within 30 tokens ('X, citing
-    "...," said'), not at the clause's start ('"...," said X': the quote itself)."""
+    "...," said'), not at the clause's start ('"...," said X': the quote itself) nor right after a subject
+    pronoun ('They "actually had chemistry," said X': the quote goes on with its clause)."""
     for k in range(close - 2, max(lo, close - 30) - 1, -1):
         if tokens[k].text in QUOTE_CHARS:
-            return k > lo and tokens[k - 1].is_word
+            return k > lo and tokens[k - 1].is_word and tokens[k - 1].lower not in SUBJECT_PRONOUNS
     return False
 
 

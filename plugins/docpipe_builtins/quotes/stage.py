@@ -43,7 +43,7 @@ from .cues import (
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
 from .questions import AskedQuestion, find_questions
-from .speakers import _GIVEN_NAMES_ANY_GENDER, Entity, SpeakerNP, SpeakerRegistry, analyse_np
+from .speakers import _GIVEN_NAMES_ANY_GENDER, SUBJECT_PRONOUNS, Entity, SpeakerNP, SpeakerRegistry, analyse_np
 from .tokens import WORD_RE, ParagraphTokens, Token, has_word_in, split_sentences, tokenize
 
 #: Longest sentence (characters) searched for indirect attributions; longer "sentences" are not prose.
@@ -799,6 +799,8 @@ class QuoteStage:
             lead = _sentence_lead(text, ptoks.window(max(lo, sp.open_mark - 300), sp.open_mark), self._cue_words)
             if lead is not None:
                 start, kind = lead, "mixed"
+                if sp.close_mark is not None:  # (the closing mark is part of it, as the opening one is)
+                    end = sp.close_mark + (2 if text.startswith("''", sp.close_mark) else 1)
         return _Found(
             start, end, kind, index,
             np=cue.np if cue else None, cue=cue.cue if cue else None,
@@ -836,8 +838,8 @@ def _sentence_lead(text: str, toks: list[Token], cue_words: frozenset[str]) -> i
             return None  # (a noun is no verb: 'Trump's remarks about the judge were "racist," Ryan said')
         k -= 1
     words = [t for t in toks[k:] if t.is_word]
-    if len(words) < 2:
-        return None
+    if len(words) < 2 and not (words and words[0].lower in SUBJECT_PRONOUNS):
+        return None  # (but 'They "actually had chemistry," said X': the subject alone)
     return words[0].start
 
 
