@@ -322,7 +322,8 @@ def test_a_reporting_clause_between_commas_early_in_the_sentence():
               "As the harbour master explained, the channel silts up every spring.\n"
               "As Port Authority press officer Ola Lund explained, the ferry fees will rise.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
-        ("For decades, Anna Berg noted, the harbour has paid for its own repairs", "Anna Berg", "noted"),
+        ("For decades", "Anna Berg", "noted"),  # (the reporting clause is no part of what was said:
+        ("the harbour has paid for its own repairs", "Anna Berg", "noted"),  # two parts, one quotation)
         ("the channel silts up every spring", "the harbour master", "explained"),
         ("the ferry fees will rise", "Ola Lund", "explained"),
     ]
@@ -1280,8 +1281,9 @@ def test_a_short_sentence_in_marks_after_a_quote_goes_on_with_its_speaker():
 def test_a_participle_aside_after_the_subject_is_no_inverted_reporting_clause():
     doc = run("The report, released Monday, found that the pier was unsafe.\n"
               "The pier, said Ann Lee, was never safe.")
-    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
-        ("that the pier was unsafe", "report"), ("The pier, said Ann Lee, was never safe", "Ann Lee")]
+    assert [(doc.text[q.start : q.end], q.speaker, q.continues) for q in doc.quotes] == [
+        ("that the pier was unsafe", "report", None), ("The pier", "Ann Lee", None),
+        ("was never safe", "Ann Lee", "q2")]
 
 
 def test_long_between_the_auxiliary_and_the_verb_is_not_part_of_the_subject():
@@ -1805,3 +1807,10 @@ def test_a_quote_right_after_a_subject_pronoun_goes_on_with_its_clause():
     assert [(doc.text[q.start : q.end], q.kind, q.speaker) for q in doc.quotes] == [
         ('They "actually had chemistry,"', "mixed", "Jan Berg"),
         ('The pier was "a disgrace to the town,"', "mixed", "Ann Lee")]
+
+
+def test_a_reporting_clause_inside_the_content_splits_it_into_two_parts():
+    doc = run("The harbour's long decline, Ann Lee said on Monday, was the work of the council and of no one else.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.continues) for q in doc.quotes] == [
+        ("The harbour's long decline", "Ann Lee", None),
+        ("was the work of the council and of no one else", "Ann Lee", "q1")]

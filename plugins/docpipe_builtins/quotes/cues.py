@@ -1144,10 +1144,14 @@ class IndirectMatch:
     end: int
     cue: Cue
     belief: bool = False
+    #: The reporting clause inside the content, from the comma before it to the word after the comma after it
+    #: ("Loyalty, he noted, has long been rare"): the content is two parts around it, one quotation.
+    aside: tuple[int, int] | None = None
 
-    def __init__(self, start: int, end: int, cue: Cue, belief: bool = False) -> None:
+    def __init__(self, start: int, end: int, cue: Cue, belief: bool = False,
+                 aside: tuple[int, int] | None = None) -> None:
         # (written out: mypyc compiles an __init__ of the source, while the one dataclass makes runs as Python)
-        self.start, self.end, self.cue, self.belief = start, end, cue, belief
+        self.start, self.end, self.cue, self.belief, self.aside = start, end, cue, belief, aside
 
 
 #: After a comma, these open a clause that is the writer's, not the reported content
@@ -2103,7 +2107,7 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
         return None
     if after.lower.endswith("ing") and after.lower in lexicon:
         return None  # "The pier will close, Lee said, adding that ...": the clause ends what was said
-    return IndirectMatch(tokens[0].start, _content_end(tokens, n), cue)
+    return IndirectMatch(tokens[0].start, _content_end(tokens, n), cue, aside=(tokens[c1].start, tokens[c2 + 1].start))
 
 
 #: Verbs whose subject is also that of the verb after "to": "He continued to complain that ...".
@@ -2420,8 +2424,9 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 if after and after[0].text == "," and len(after) > 2 and len(after) > c and not (
                         after[1].lower.endswith("ing") and after[1].lower in lexicon) and (  # (", adding that ...")
                         not _writers_addition(after[1])):
-                    # "Acts of protest, Mr. Obama said, are acts of patriotism": the longer side is the content
-                    return IndirectMatch(after[1].start, _content_end(tokens, n), cue)
+                    # "Acts of protest, Mr. Obama said, are acts of patriotism": both sides are the content
+                    return IndirectMatch(tokens[0].start, _content_end(tokens, n), cue,
+                                         aside=(tokens[c].start, after[1].start))
                 if _introductory_adverbial(lowers, c):
                     break  # "In a speech last July, he said ...": what he said is in the rest of the sentence
                 return IndirectMatch(tokens[0].start, tokens[_before_description(text, tokens, c, cue.np)].end, cue)

@@ -97,6 +97,14 @@ def _found_from_match(m: IndirectMatch, index: int, kind: str = "indirect") -> _
     return _Found(m.start, m.end, kind, index, np=m.cue.np, cue=m.cue.cue, confidence=0.5 if m.belief else 0.7)
 
 
+def _parts(m: IndirectMatch) -> list[tuple[int, int]]:
+    """The content of ``m`` as parts: two around a reporting clause inside it ("Loyalty, he noted, has long
+    been rare": "Loyalty" and "has long been rare"), else one."""
+    if m.aside is None or not m.start < m.aside[0] < m.aside[1] < m.end:
+        return [(m.start, m.end)]
+    return [(m.start, m.aside[0]), (m.aside[1], m.end)]
+
+
 def _second_part(text: str, first: _Found, f: _Found) -> None:
     """'"Many people are uncertain," X wrote in a statement explaining why she is speaking, "but most ..."':
     a quote that opens in lower case after the reporting clause of a quote ending in a comma, in the same
@@ -514,10 +522,12 @@ class QuoteStage:
                         if cut is None:
                             continue
                         m.end = cut
-                    fi = bisect.bisect_left(fragment_starts, m.start)  # fragments are sorted by start
-                    inside = fi < len(fragments) and fragments[fi].end <= m.end
-                    kind = "mixed" if inside else "indirect"
-                    out.append(_found_from_match(m, index, kind))
+                    for start, end in _parts(m):
+                        fi = bisect.bisect_left(fragment_starts, start)  # fragments are sorted by start
+                        inside = fi < len(fragments) and fragments[fi].end <= end
+                        part = _found_from_match(m, index, "mixed" if inside else "indirect")
+                        part.start, part.end = start, end  # (parts on one cue are one quotation: _to_quotes)
+                        out.append(part)
         return out
 
     def _clause_after_cue(self, text: str, toks: list[Token], index: int, speaker: SpeakerNP | None) -> list[_Found]:
