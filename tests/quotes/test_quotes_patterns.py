@@ -1814,3 +1814,13 @@ def test_a_reporting_clause_inside_the_content_splits_it_into_two_parts():
     assert [(doc.text[q.start : q.end], q.speaker, q.continues) for q in doc.quotes] == [
         ("The harbour's long decline", "Ann Lee", None),
         ("was the work of the council and of no one else", "Ann Lee", "q1")]
+
+
+def test_with_inside_the_subject_and_a_second_share_with_its_own_say():
+    doc = run("People with knowledge of the guild said that, during the years when Berg led it, Lee was also "
+              "helping steer the council.\n"
+              "One in three said the guild does not care about the pier and one in four said the guild was hostile.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("that, during the years when Berg led it, Lee was also helping steer the council", "People"),
+        ("the guild does not care about the pier", "One in three"),
+        ("the guild was hostile", "one in four")]

@@ -1199,6 +1199,8 @@ def _subordinate_end(tokens: list[Token], v: int, start_i: int, n: int) -> int:
     sub = next((k for k in range(v - 1, max(-1, v - 12), -1) if tokens[k].lower in _CLAUSE_OPENERS), None)
     if sub is None or any(tokens[k].text == "," for k in range(sub, v)):
         return n
+    if tokens[sub].lower == "with" and sub > 0 and tokens[sub - 1].lower not in ("and", "but", "yet"):
+        return n  # ("With critics saying ...," opens a clause; "People with knowledge of it said" is a subject)
     if sub > 0 and not (sub <= 4 and all((tokens[k].is_word or tokens[k].text == ",") and tokens[k].lower not in (
             "said", "says") for k in range(sub))):
         return n  # the subordinator must open the sentence ("A few weeks after ...", "However, while ..." allowed)
@@ -1763,9 +1765,12 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
         # "... the pier is safe and Ola Lund said ...", "... "safe enough" while Ola Lund said ...":
         # "and", "while" or "whereas" with no comma, between a lower-case word or a closing mark (not
         # "Democrats and Democratic leaners said", one subject) and a name
-        bare_and = tokens[k].lower in ("and", "while", "whereas") and tokens[k].start > m.start + 8 and tokens[
-            k + 1].capitalized and ((tokens[k - 1].is_word and not tokens[k - 1].capitalized) or (
-                tokens[k - 1].text in CLOSING_QUOTES))
+        # a share with its own "say" ("... and one in four said ..."), unless the content is one finding
+        # ("found that 37 percent say ..., 39 percent blame ... and 22 percent say ...")
+        share = not tokens[k + 1].capitalized and _quantity(tokens[k + 1]) and not m.belief
+        bare_and = tokens[k].lower in ("and", "while", "whereas") and tokens[k].start > m.start + 8 and (
+            tokens[k + 1].capitalized or share) and ((
+                tokens[k - 1].is_word and not tokens[k - 1].capitalized) or tokens[k - 1].text in CLOSING_QUOTES)
         if not bare_and and (tokens[k].start <= m.start + 8 or tokens[k].text != ","):
             continue
         if tokens[k].start >= m.end:
@@ -1785,7 +1790,8 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
                 continue
             if tok.text in TERMINATORS or tok.text == "," or tok.text in QUOTE_CHARS:
                 break
-            if info is not None and info.speech and not tok.capitalized and tokens[v - 1].lower not in NOUN_MARKERS:
+            if info is not None and info.speech and not tok.capitalized and (
+                    tokens[v - 1].lower not in NOUN_MARKERS) and (not (bare_and and share) or info.base == "say"):
                 before = tokens[v - 1]
                 # a subject of its own right before the verb ("other voters said"), or before its auxiliary
                 # ("critics have said"); not "..., and said" (the same subject) nor "..., but to say"
