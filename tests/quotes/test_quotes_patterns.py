@@ -1824,3 +1824,11 @@ def test_with_inside_the_subject_and_a_second_share_with_its_own_say():
         ("that, during the years when Berg led it, Lee was also helping steer the council", "People"),
         ("the guild does not care about the pier", "One in three"),
         ("the guild was hostile", "one in four")]
+
+
+def test_a_verb_of_saying_in_its_base_form_after_and_goes_on_with_the_reported_clause():
+    doc = run("Ann Lee says she would sit Jan Berg down and tell him the pier is closed.\n"
+              "Ola Lund said the pier is unsafe and added that the council knew it.")
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("she would sit Jan Berg down and tell him the pier is closed", "says"),
+        ("the pier is unsafe", "said"), ("that the council knew it", "added")]

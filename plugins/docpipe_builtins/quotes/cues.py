@@ -1816,6 +1816,11 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
         return out
     start_index = next((i for i, t in enumerate(tokens) if t.start >= m.start), len(tokens))
     k = _coordinated_verb(tokens, start_index + 1, lexicon)
+    while k is not None and tokens[k].lower == "and" and k + 1 < len(tokens) and _base_form(
+            tokens[k + 1].lower, lexicon) and not _base_form(m.cue.cue.text.lower(), lexicon):
+        # "says he'd sit Ann Lee down and tell her ...": a verb in its base form is no act of the speaker's
+        # (who "says", "said"); the reported clause goes on
+        k = _coordinated_verb(tokens, k + 1, lexicon)
     if k is None or k <= start_index + 1:
         return out  # (a content of one word at least before "and": "blasted the council and said ...")
     if tokens[k].text in CLOSING_QUOTES:
@@ -1828,6 +1833,12 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
     if more is not None:
         out.append(more)
     return out
+
+
+def _base_form(word: str, lexicon: dict[str, VerbInfo]) -> bool:
+    """A reporting verb in its base form: "say", "tell" (not "said", "says")."""
+    info = lexicon.get(word)
+    return info is not None and word == info.base
 
 
 def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
