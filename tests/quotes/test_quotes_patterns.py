@@ -1832,3 +1832,11 @@ def test_a_verb_of_saying_in_its_base_form_after_and_goes_on_with_the_reported_c
     assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
         ("she would sit Jan Berg down and tell him the pier is closed", "says"),
         ("the pier is unsafe", "said"), ("that the council knew it", "added")]
+
+
+def test_a_reporting_clause_with_its_addressee_between_commas():
+    doc = run("As Ann Lee told the Gazette last week, the pier is unsafe.\n"
+              "The ferry, Jan Berg told reporters, will stop in May.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.continues) for q in doc.quotes] == [
+        ("the pier is unsafe", "Ann Lee", None), ("The ferry", "Jan Berg", None),
+        ("will stop in May", "Jan Berg", "q2")]

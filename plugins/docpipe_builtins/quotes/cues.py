@@ -2096,6 +2096,8 @@ def _early_reporting_clause(text: str, tokens: list[Token], lexicon: dict[str, V
     if c2 is None:
         return None
     last_verb = _verb_before_when(tokens, c1 + 1, c2, lexicon)  # ("he noted on Monday,": the verb, then when)
+    if last_verb is None:
+        last_verb = _told_someone(tokens, c1 + 1, c2, lexicon)  # ("As Ann Lee told the Gazette,")
     if last_verb is None and lexicon.get(tokens[c1 + 1].lower) is None:
         return None  # the verb ends the clause ("he noted,") or opens it ("said Mr. Lind,")
     verb = last_verb if last_verb is not None else c1 + 1
@@ -2286,6 +2288,21 @@ def _verb_before_when(tokens: list[Token], lo: int, end: int, lexicon: dict[str,
         w -= 1  # "on Saturday", "last week"
     return w if w < end - 1 and w > lo and lexicon.get(tokens[w].lower) is not None and not (
         _owned_noun(tokens, w)) else None
+
+
+def _told_someone(tokens: list[Token], lo: int, end: int, lexicon: dict[str, VerbInfo]) -> int | None:
+    """The index of "told" (or another verb of telling) whose addressee, and maybe a short "when", ends
+    ``tokens[lo:end]``: "As Ann Lee told the Gazette last week", else None."""
+    for k in range(lo + 1, end - 1):
+        info = lexicon.get(tokens[k].lower)
+        if info is None or info.base not in _ADDRESSEE_VERBS or tokens[k].capitalized:
+            continue
+        e = collect_right(tokens, k + 1, end, lexicon)
+        while k + 1 < e < end and (tokens[e].lower in TIME_WORDS or tokens[e].lower in _DAY_PARTS or (
+                tokens[e].lower in _WHEN_LEADS)):
+            e += 1
+        return k if e == end and e > k + 1 else None
+    return None
 
 
 def _writers_addition(tok: Token) -> bool:
