@@ -1840,3 +1840,12 @@ def test_a_reporting_clause_with_its_addressee_between_commas():
     assert [(doc.text[q.start : q.end], q.speaker, q.continues) for q in doc.quotes] == [
         ("the pier is unsafe", "Ann Lee", None), ("The ferry", "Jan Berg", None),
         ("will stop in May", "Jan Berg", "q2")]
+
+
+def test_and_with_a_verb_of_saying_inside_the_quoted_words_is_no_next_attribution():
+    doc = run('Ann Lee said the guild should not heed "those with anger in their hearts, and who claim the '
+              'pier for themselves alone."')
+    (q,) = doc.quotes
+    assert (doc.text[q.start : q.end], q.kind) == (
+        'the guild should not heed "those with anger in their hearts, and who claim the pier for themselves '
+        'alone."', "mixed")

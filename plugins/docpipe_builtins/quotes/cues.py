@@ -1761,12 +1761,16 @@ _WHEN_CLAUSE_OPENERS: Final = frozenset(["and", "after", "before", "since", "unt
 def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: dict[str, VerbInfo]) -> None:
     """End ``m``'s content before ", while other voters said ...", ", but critics say ...": a clause with a
     speaker and a reporting verb of its own is the next attribution (found by the caller's next scan)."""
+    quoting = False  # inside quoted words, "and who claim ..." is the quoted speaker's, no next attribution
     for k in range(len(tokens) - 4):
+        quoting = not quoting if tokens[k].text == "“" and quoting else _quoting_after(tokens[k].text, quoting)
+        if quoting:
+            continue
         # "... the pier is safe and Ola Lund said ...", "... "safe enough" while Ola Lund said ...":
         # "and", "while" or "whereas" with no comma, between a lower-case word or a closing mark (not
-        # "Democrats and Democratic leaners said", one subject) and a name
-        # a share with its own "say" ("... and one in four said ..."), unless the content is one finding
-        # ("found that 37 percent say ..., 39 percent blame ... and 22 percent say ...")
+        # "Democrats and Democratic leaners said", one subject) and a name; or a share with its own "say"
+        # ("... and one in four said ..."), unless the content is one finding ("found that 37 percent say
+        # ..., 39 percent blame ... and 22 percent say ...")
         share = not tokens[k + 1].capitalized and _quantity(tokens[k + 1]) and not m.belief
         bare_and = tokens[k].lower in ("and", "while", "whereas") and tokens[k].start > m.start + 8 and (
             tokens[k + 1].capitalized or share) and ((
