@@ -1249,6 +1249,12 @@ def _quoting_after(mark: str, quoting: bool) -> bool:
     return quoting
 
 
+def _quoting_in_content(mark: str, quoting: bool) -> bool:
+    """:func:`_quoting_after` inside a content, where a “ while a quotation is open closes it (scraped text
+    curls closing marks the wrong way)."""
+    return False if mark == "“" and quoting else _quoting_after(mark, quoting)
+
+
 def _past_form(tok: Token) -> bool:
     """A lower-case word in -ed: most often a verb in the past ("ranked", "mishandled")."""
     return tok.lower.endswith("ed") and not tok.capitalized and len(tok.text) > 3
@@ -1455,8 +1461,7 @@ def _coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, 
     ``start_index``, if any."""
     quoting = False  # inside a quotation the content opened, "and credit industries" is the speaker's words
     for k in range(start_index, len(tokens) - 1):
-        # (a “ while a quotation is open closes it: scraped text curls closing marks the wrong way)
-        quoting = not quoting if tokens[k].text == "“" and quoting else _quoting_after(tokens[k].text, quoting)
+        quoting = _quoting_in_content(tokens[k].text, quoting)
         if quoting:
             continue
         if tokens[k].text == "," and tokens[k + 1].lower.endswith("ing"):
@@ -1755,7 +1760,7 @@ def _main_clause_after_relative(text: str, tokens: list[Token], m: IndirectMatch
 
 #: After a comma, words that open the next clause; with a subject and a verb of saying of its own it is the next
 #: attribution ("..., and critics say ...", "..., after half said so in May").
-_WHEN_CLAUSE_OPENERS: Final = frozenset(["and", "after", "before", "since", "until"])
+_NEXT_CLAUSE_OPENERS: Final = frozenset(["and", "after", "before", "since", "until"])
 
 
 def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: dict[str, VerbInfo]) -> None:
@@ -1763,7 +1768,7 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
     speaker and a reporting verb of its own is the next attribution (found by the caller's next scan)."""
     quoting = False  # inside quoted words, "and who claim ..." is the quoted speaker's, no next attribution
     for k in range(len(tokens) - 4):
-        quoting = not quoting if tokens[k].text == "“" and quoting else _quoting_after(tokens[k].text, quoting)
+        quoting = _quoting_in_content(tokens[k].text, quoting)
         if quoting:
             continue
         # "... the pier is safe and Ola Lund said ...", "... "safe enough" while Ola Lund said ...":
@@ -1781,7 +1786,7 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
             return
         with_name = tokens[k + 1].lower == "with" and tokens[k + 2].capitalized
         if not bare_and and not with_name and tokens[k + 1].lower not in CLAUSE_CONJUNCTIONS and (
-                tokens[k + 1].lower not in _WHEN_CLAUSE_OPENERS):
+                tokens[k + 1].lower not in _NEXT_CLAUSE_OPENERS):
             continue  # (", after half said so in May": a when of the writer's, with its own speaker)
         relative = False  # ('"insanity," and Lee, who says it is "disastrous."': the name, then its relative clause)
         for v in range(k + 2 if bare_and else k + 3, min(len(tokens) - 1, k + (10 if bare_and else 8))):

@@ -97,6 +97,11 @@ def _found_from_match(m: IndirectMatch, index: int, kind: str = "indirect") -> _
     return _Found(m.start, m.end, kind, index, np=m.cue.np, cue=m.cue.cue, confidence=0.5 if m.belief else 0.7)
 
 
+def _after_mark(text: str, close_mark: int) -> int:
+    """The offset right after the closing mark at ``close_mark`` (two characters for ``''``)."""
+    return close_mark + (2 if text.startswith("''", close_mark) else 1)
+
+
 def _parts(m: IndirectMatch) -> list[tuple[int, int]]:
     """The content of ``m`` as parts: two around a reporting clause inside it ("Loyalty, he noted, has long
     been rare": "Loyalty" and "has long been rare"), else one."""
@@ -633,7 +638,7 @@ class QuoteStage:
         if (start, end) == (sp.start, sp.end):
             return start, end, "direct"
         if end == sp.end and sp.close_mark is not None:
-            end = sp.close_mark + (2 if text.startswith("''", sp.close_mark) else 1)  # (the mark is part of it)
+            end = _after_mark(text, sp.close_mark)  # (the mark is part of it)
         if start == sp.start and sp.open_mark is not None:
             start = sp.open_mark  # ('"budget reforms" and new taxes would pay for it': the mark is part of it)
         return start, end, "mixed"
@@ -697,7 +702,7 @@ class QuoteStage:
         sentence_goes_on = False  # the cue after the quote ends a sentence that the quote only begins
         a = sp.end
         if sp.close_mark is not None:
-            a = sp.close_mark + (2 if text.startswith("''", sp.close_mark) else 1)
+            a = _after_mark(text, sp.close_mark)
             if a < hi and text[a] in "'’" and text[a - 1] in "'’":
                 a += 1  # ''... 'a special case,''' X said: the inner quote closes with the outer one
             after = cue_after(text, ptoks.window(a, min(hi, a + w * 3 // 5), upto_quote=True), lex)
@@ -810,7 +815,7 @@ class QuoteStage:
             if lead is not None:
                 start, kind = lead, "mixed"
                 if sp.close_mark is not None:  # (the closing mark is part of it, as the opening one is)
-                    end = sp.close_mark + (2 if text.startswith("''", sp.close_mark) else 1)
+                    end = _after_mark(text, sp.close_mark)
         return _Found(
             start, end, kind, index,
             np=cue.np if cue else None, cue=cue.cue if cue else None,
