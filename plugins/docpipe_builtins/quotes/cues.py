@@ -1776,10 +1776,11 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
         # "Democrats and Democratic leaners said", one subject) and a name; or a share with its own "say"
         # ("... and one in four said ..."), unless the content is one finding ("found that 37 percent say
         # ..., 39 percent blame ... and 22 percent say ...")
-        share = not tokens[k + 1].capitalized and _quantity(tokens[k + 1]) and not m.belief
-        bare_and = tokens[k].lower in ("and", "while", "whereas") and tokens[k].start > m.start + 8 and (
-            tokens[k + 1].capitalized or share) and ((
-                tokens[k - 1].is_word and not tokens[k - 1].capitalized) or tokens[k - 1].text in CLOSING_QUOTES)
+        # (the word tests first: this runs on every token of the sentence)
+        conjunction = tokens[k].lower in ("and", "while", "whereas") and tokens[k].start > m.start + 8
+        share = conjunction and not tokens[k + 1].capitalized and _quantity(tokens[k + 1]) and not m.belief
+        bare_and = conjunction and (tokens[k + 1].capitalized or share) and ((
+            tokens[k - 1].is_word and not tokens[k - 1].capitalized) or tokens[k - 1].text in CLOSING_QUOTES)
         if not bare_and and (tokens[k].start <= m.start + 8 or tokens[k].text != ","):
             continue
         if tokens[k].start >= m.end:
