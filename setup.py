@@ -1,6 +1,6 @@
 """Build script: compiles the quote stage with mypyc when it can (the project's metadata is in pyproject.toml).
 
-The six modules of ``plugins/docpipe_builtins/quotes/`` (the stage's rules; ``__init__.py`` stays Python)
+The modules of ``plugins/docpipe_builtins/quotes/`` (the stage's rules; ``__init__.py`` stays Python)
 are compiled to C extension modules with mypyc, mypy's compiler, the way ``black`` ships compiled wheels:
 the same code runs about twice as fast (docs/quotes.md, "Speed: the compiled build"). The ``.py`` files are
 installed too, and the build falls back to them -- pure Python, same results -- with a one-line message
@@ -25,7 +25,9 @@ from setuptools.command.build_py import build_py
 #: The opt-out: set to 1 (or true/yes) for a pure-Python build.
 PURE_PYTHON_ENV = "DOCPIPE_PURE_PYTHON"
 PACKAGE_DIR = Path("plugins") / "docpipe_builtins" / "quotes"
-COMPILED_MODULES = ["tokens", "marks", "lexicon", "speakers", "cues", "questions", "stage"]
+COMPILED_MODULES = [
+    "tokens", "marks", "lexicon", "speakers", "words", "subjects", "cues", "contents", "indirect", "questions", "stage",
+]
 
 
 def _say(message: str) -> None:

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from docpipe.model import Mention
 
-from .cues import DOUBLE_QUOTE_MARKS, _content_end, _passive, collect_right, np_right
+from .contents import DOUBLE_QUOTE_MARKS, content_end
+from .indirect import passive
 from .lexicon import VerbInfo
 from .speakers import SpeakerNP
+from .subjects import collect_right, np_right
 from .tokens import Token
 
 #: The words that open what was asked: a yes/no or wh- question, its topic, or what one was asked to do.
@@ -62,7 +64,7 @@ def find_questions(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         opening = a == first or (k >= first and lowers[k] in _CLAUSE_OPENERS and (k == first or (
             tokens[k - 1].text == ",")))  # "Asked ...,", "When asked ...,": the sentence opens with the question
         within = k >= first and lowers[k] in _CLAUSE_OPENERS  # "..., he said when asked if ..."
-        if not (opening or within or _passive(lowers, a)):
+        if not (opening or within or passive(lowers, a)):
             continue  # "X asked whether ...": an active verb, read with the other attributions
         j = a + 1
         asker = None
@@ -80,7 +82,7 @@ def find_questions(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         stop = next((i for i in range(q + 1, limit) if tokens[i].text in _QUESTION_STOPS), None)
         if stop is None and opening and a == first:
             continue  # "Asked whether ... ." with no main clause: not a question put to someone
-        end = _content_end(tokens, limit if stop is None else stop, q)
+        end = content_end(tokens, limit if stop is None else stop, q)
         start = tokens[q].start
         if end - start < 8:
             continue

@@ -60,7 +60,8 @@ class SpeakerNP:
         self.kind, self.mention, self.name, self.title, self.pronoun = kind, mention, name, title, pronoun
 
 
-def _mention(text: str, toks: list[Token]) -> Mention:
+def mention_of(text: str, toks: list[Token]) -> Mention:
+    """The mention that the tokens ``toks`` (one run, in order) cover."""
     return Mention(text[toks[0].start : toks[-1].end], toks[0].start, toks[-1].end)
 
 
@@ -79,7 +80,7 @@ def _surname_like_org_word(run: list[Token]) -> bool:
     g = 0
     while g < len(run) and (run[g].lower.rstrip(".") in TITLE_WORDS or run[g].text == "."):
         g += 1
-    return 2 <= len(run) - g <= 3 and run[g].text in _GIVEN_NAMES_ANY_GENDER and run[-1].lower in (
+    return 2 <= len(run) - g <= 3 and run[g].text in GIVEN_NAMES_ANY_GENDER and run[-1].lower in (
         _SURNAME_LIKE_ORG_WORDS) and not any(t.lower in ORG_WORDS for t in run[g:-1])
 
 
@@ -109,7 +110,7 @@ def _name_suffix(toks: list[Token], has_title_before: bool) -> int:
 
 
 #: Words whose "'s" is "is" or "has" ("He's", "That's"), not a possessive.
-_CONTRACTED = frozenset(["he", "she", "it", "that", "there", "what", "who", "here", "where", "let", "this"])
+CONTRACTED = frozenset(["he", "she", "it", "that", "there", "what", "who", "here", "where", "let", "this"])
 
 
 def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
@@ -131,15 +132,15 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
     first = toks[0]
     low = first.lower
     if len(toks) == 1 and (low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in OTHER_PRONOUNS):
-        return SpeakerNP("pronoun", _mention(text, toks), pronoun=low)
+        return SpeakerNP("pronoun", mention_of(text, toks), pronoun=low)
     words = [t for t in toks if t.is_word]
     if not words:
         return None
     # "the speaker", "the minister", "the senator": an anaphor resolved against earlier titles.
     if low == "the" and len(words) == 2 and words[1].lower in PERSON_TITLE_HEADS and not words[1].capitalized:
-        return SpeakerNP("anaphor", _mention(text, toks), pronoun=words[1].lower)
+        return SpeakerNP("anaphor", mention_of(text, toks), pronoun=words[1].lower)
     if low == "the" and len(words) == 2 and words[1].lower == "speaker":
-        return SpeakerNP("anaphor", _mention(text, toks), pronoun="speaker")
+        return SpeakerNP("anaphor", mention_of(text, toks), pronoun="speaker")
     # Trailing run of capitalised tokens: the name (or an organisation's name).
     j = len(toks)
     while j > 0 and (toks[j - 1].capitalized or toks[j - 1].text == "." or toks[j - 1].lower in NAME_PARTICLES):
@@ -155,7 +156,7 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
             is_org = False  # "Anna White", "Jan Post": a given name, then a surname that is also an org word
         if is_org:
             name_toks = [t for t in toks if t.lower not in DETERMINERS] or toks
-            return SpeakerNP("org", _mention(text, toks), name=_span_text(text, name_toks).strip())
+            return SpeakerNP("org", mention_of(text, toks), name=_span_text(text, name_toks).strip())
         k = _name_suffix(run, has_title)
         while k < len(run) and not run[k].is_word:
             k += 1  # "Mr . Sharpton": the abbreviation's period belongs to the title
@@ -163,13 +164,13 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
         while name_toks and name_toks[-1].text == ".":
             name_toks = name_toks[:-1]
         if not name_toks:
-            return SpeakerNP("generic", _mention(text, toks), name=_span_text(text, toks))
+            return SpeakerNP("generic", mention_of(text, toks), name=_span_text(text, toks))
         of_at = j + k - 1  # the word before the name found
         first_word = 1 if low in ("the", "a", "an") else 0
         if of_at >= first_word + 1 and toks[of_at].lower == "of" and (
                 toks[of_at - 1].lower in PERSON_TITLE_HEADS and all(t.lower in TITLE_WORDS for t in toks[first_word:of_at])):
             # "The Minister of Energy", "the Governor of Ohio": titles, then what the title is of; no name
-            return SpeakerNP("anaphor", _mention(text, toks), name=_span_text(text, toks[first_word:]),
+            return SpeakerNP("anaphor", mention_of(text, toks), name=_span_text(text, toks[first_word:]),
                              pronoun=toks[of_at - 1].lower)
         title_toks = toks[: j + k]
         while title_toks and (title_toks[0].lower in DETERMINERS or not title_toks[0].is_word):
@@ -183,21 +184,21 @@ def analyse_np(text: str, toks: list[Token]) -> SpeakerNP | None:
         if title is not None and title.endswith(("'s", "’s")) and len(title) > 2:
             title = title[:-2]  # "The Post's Dana Milbank": title "Post", the affiliation
         name = _span_text(text, name_toks)
-        if name.endswith(("'s", "’s")) and not (len(name_toks) == 1 and name[:-2].lower() in _CONTRACTED):
+        if name.endswith(("'s", "’s")) and not (len(name_toks) == 1 and name[:-2].lower() in CONTRACTED):
             # "Lee's response: ...", "Clinton's remarks ...": the person (the mention stays as written; "He's"
             # and "That's", read as a subject where "he is" was meant, stay as they are)
             name = name[:-2]
-        return SpeakerNP("person", _mention(text, name_toks), name=name, title=title)
+        return SpeakerNP("person", mention_of(text, name_toks), name=name, title=title)
     # "the Florida senator and Republican presidential candidate": a description of someone named before
     if low == "the" and len(words) <= 8:
         head_word = next((t.lower for t in words[1:] if not t.capitalized and t.lower in PERSON_TITLE_HEADS), None)
         if head_word is not None:
-            return SpeakerNP("anaphor", _mention(text, toks), name=_span_text(text, toks), pronoun=head_word)
+            return SpeakerNP("anaphor", mention_of(text, toks), name=_span_text(text, toks), pronoun=head_word)
     # All lower-case: "a source", "sources", "the company's chief engineer", "officials".
     lowered = {t.lower.rstrip(".") for t in words}
     if lowered & ORG_WORDS and not (lowered & PERSON_TITLE_HEADS):
-        return SpeakerNP("org", _mention(text, toks), name=_span_text(text, toks))
-    return SpeakerNP("generic", _mention(text, toks), name=_span_text(text, toks))
+        return SpeakerNP("org", mention_of(text, toks), name=_span_text(text, toks))
+    return SpeakerNP("generic", mention_of(text, toks), name=_span_text(text, toks))
 
 
 def _drop_parentheses(toks: list[Token]) -> list[Token]:
@@ -235,9 +236,9 @@ def _load_given_names() -> dict[str, str]:
 
 
 #: Every listed given name -> "f", "m" or "?" (listed under both): what makes "Ola Lund" a full name.
-_GIVEN_NAMES_ANY_GENDER: Final = _load_given_names()
+GIVEN_NAMES_ANY_GENDER: Final = _load_given_names()
 #: The given names with a usual gender -> "f" or "m".
-GIVEN_NAMES = {k: v for k, v in _GIVEN_NAMES_ANY_GENDER.items() if v != "?"}
+GIVEN_NAMES = {k: v for k, v in GIVEN_NAMES_ANY_GENDER.items() if v != "?"}
 
 #: How far back (in characters) "he"/"she" may find a person who has not spoken yet.
 _PRONOUN_REACH: Final = 3000
@@ -264,7 +265,7 @@ def full_name_in(text: str, family: str) -> tuple[str, str | None] | None:
             while w > 0 and text[w - 1].isalpha():
                 w -= 1
             given = text[w:k]
-            listed = _GIVEN_NAMES_ANY_GENDER.get(given)
+            listed = GIVEN_NAMES_ANY_GENDER.get(given)
             if listed is not None and (w == 0 or not text[w - 1].isalnum()):
                 if found is None:
                     found = (given, text[w:end], listed if listed != "?" else None)

@@ -18,33 +18,16 @@ from typing import Final
 
 from docpipe.model import Document, Mention, Quote
 
-from .cues import (
-    CLOSING_QUOTES,
-    DOUBLE_QUOTE_MARKS,
-    POLL_WORDS,
-    Cue,
-    IndirectMatch,
-    _coordinated_verb_at,
-    _next_speakers_clause,
-    _writers_next_act,
-    _is_abbrev_dot,
-    _is_terminator,
-    _noun_use,
-    clause_subject,
-    coordinated_after_quote,
-    continuation_after_cue,
-    cue_after,
-    cue_before,
-    find_indirect,
-    reporting_sentence,
-    sentence_subject,
-    subjectless,
-)
+from .contents import DOUBLE_QUOTE_MARKS, IndirectMatch, coordinated_verb_at, next_speakers_clause, writers_next_act
+from .cues import Cue, cue_after, cue_before, reporting_sentence
+from .indirect import POLL_WORDS, continuation_after_cue, coordinated_after_quote, find_indirect
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
 from .questions import AskedQuestion, find_questions
-from .speakers import _GIVEN_NAMES_ANY_GENDER, SUBJECT_PRONOUNS, Entity, SpeakerNP, SpeakerRegistry, analyse_np
+from .speakers import GIVEN_NAMES_ANY_GENDER, SUBJECT_PRONOUNS, Entity, SpeakerNP, SpeakerRegistry, analyse_np
+from .subjects import clause_subject, is_abbrev_dot, is_terminator, noun_use, sentence_subject, subjectless
 from .tokens import WORD_RE, ParagraphTokens, Token, has_word_in, split_sentences, tokenize
+from .words import CLOSING_QUOTES
 
 #: Longest sentence (characters) searched for indirect attributions; longer "sentences" are not prose.
 MAX_SENTENCE = 3000
@@ -301,7 +284,7 @@ class QuoteStage:
         np = clause_subject(text, toks, 0, len(toks), self._lexicon) if len(toks) > 2 else None
         if np is not None and np.kind != "person":
             # "The council's engineer, Ola Lund, disputes that.": the name in apposition (any description, not
-            # only a title as _name_in_apposition wants: "The alleged shooter, Jan Berg, ...")
+            # only a title as name_in_apposition wants: "The alleged shooter, Jan Berg, ...")
             k = next((k for k, t in enumerate(toks) if t.start >= np.mention.end), len(toks))
             e = k + 1
             while e < len(toks) and toks[e].capitalized:
@@ -319,7 +302,7 @@ class QuoteStage:
             return None
         parts = np.name.split()
         # (a full name with a listed given name: the subject walk's other "persons" are too often not people)
-        return np if len(parts) >= 2 and parts[0] in _GIVEN_NAMES_ANY_GENDER else None
+        return np if len(parts) >= 2 and parts[0] in GIVEN_NAMES_ANY_GENDER else None
 
     def _guess_from_previous_sentence(self, text: str, found: list[_Found], paras: list[tuple[int, int, str]],
                                       registry: SpeakerRegistry) -> None:
@@ -350,7 +333,7 @@ class QuoteStage:
             while toks and toks[-1].text in ".!?:":
                 toks = toks[:-1]
             lo = next((k + 1 for k in range(len(toks) - 1, -1, -1)
-                       if toks[k].text in ".!?" and not _is_abbrev_dot(toks, k)), 0)
+                       if toks[k].text in ".!?" and not is_abbrev_dot(toks, k)), 0)
             if lo == 0 and pe - 300 > ps:
                 continue  # the window did not reach that sentence's start
             np = clause_subject(text, toks, lo, len(toks), self._lexicon) if len(toks) - lo > 1 else None
@@ -420,7 +403,7 @@ class QuoteStage:
                 # speaker goes on to report something else (from the mark: the participle needs a token before it)
                 mark_at = sp.close_mark if _last_char(text, sp) == "," else sp.close_mark + 1
                 tail = ptoks.window(mark_at, min(pe, sp.close_mark + 1 + 4 * self.window))
-                stop = next((k for k in range(len(tail)) if _is_terminator(tail, k)), len(tail) - 1)
+                stop = next((k for k in range(len(tail)) if is_terminator(tail, k)), len(tail) - 1)
                 while stop + 1 < len(tail) and tail[stop + 1].text in CLOSING_QUOTES:
                     stop += 1  # ('... "to the next harbour."': the mark after the full stop closes the content)
                 also = coordinated_after_quote(text, tail[: stop + 1], f.np, lex)
@@ -544,7 +527,7 @@ class QuoteStage:
         * '"...," said Ann Lee, 24, from Tromso, who said the pier ...': a relative clause on the speaker
           with a verb of saying is the speaker's too (who "endorsed" or "declined" someone is biography).
         """
-        end_k = next((k for k in range(len(toks)) if _is_terminator(toks, k)), None)
+        end_k = next((k for k in range(len(toks)) if is_terminator(toks, k)), None)
         if end_k is None:
             return []
         join = next((k for k in range(min(end_k - 3, 12)) if toks[k].text == "," and (
@@ -626,12 +609,12 @@ class QuoteStage:
             tail = ptoks.window(a, min(hi, a + 400), upto_quote=True)
             # (not when the subject goes on with another verb of saying: 'said "We will win" and added that')
             if len(tail) >= 2 and tail[0].is_word and not tail[0].capitalized and not (
-                    _coordinated_verb_at(tail, 0, self._lexicon)) and not _writers_next_act(
-                    tail, 0, len(tail)) and not _next_speakers_clause(tail, 0, len(tail), self._lexicon):
+                    coordinated_verb_at(tail, 0, self._lexicon)) and not writers_next_act(
+                    tail, 0, len(tail)) and not next_speakers_clause(tail, 0, len(tail), self._lexicon):
                 # (nor when the subject goes on to its next act: '"a cheat" and swears ...', 'instead and made';
                 # nor before the next speaker's clause: '"not likely" and 14 percent said "..."')
                 k = 0
-                while k < len(tail) and not (tail[k].text in ".!?;" and not _is_abbrev_dot(tail, k)):
+                while k < len(tail) and not (tail[k].text in ".!?;" and not is_abbrev_dot(tail, k)):
                     k += 1
                 if k >= 2:
                     end = tail[k - 1].end
@@ -648,7 +631,7 @@ class QuoteStage:
         the sentence goes on after the quote and ends with its reporting clause, after the last comma or,
         when an apposition closes the sentence, the comma before it."""
         toks = ptoks.window(a, min(hi, a + 300), upto_quote=True)
-        end = next((k for k in range(len(toks)) if _is_terminator(toks, k)), None)
+        end = next((k for k in range(len(toks)) if is_terminator(toks, k)), None)
         if end is None:
             return None
         commas = [k for k in range(end - 1, 0, -1) if toks[k].text == ","][:2]
@@ -847,9 +830,9 @@ def _sentence_lead(text: str, toks: list[Token], cue_words: frozenset[str]) -> i
     k = len(toks)
     while k > 0:
         t = toks[k - 1]
-        if (t.text in ".!?;" and not _is_abbrev_dot(toks, k - 1)) or t.text in _LEAD_STOPS:
+        if (t.text in ".!?;" and not is_abbrev_dot(toks, k - 1)) or t.text in _LEAD_STOPS:
             break  # ('... from members ("I want my dues back," wrote X': the parenthesis opens the quote's clause)
-        if t.text in cue_words and not _noun_use(toks, k - 1):
+        if t.text in cue_words and not noun_use(toks, k - 1):
             return None  # (a noun is no verb: 'Trump's remarks about the judge were "racist," Ryan said')
         k -= 1
     words = [t for t in toks[k:] if t.is_word]
