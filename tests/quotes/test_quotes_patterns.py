@@ -1849,3 +1849,11 @@ def test_and_with_a_verb_of_saying_inside_the_quoted_words_is_no_next_attributio
     assert (doc.text[q.start : q.end], q.kind) == (
         'the guild should not heed "those with anger in their hearts, and who claim the pier for themselves '
         'alone."', "mixed")
+
+
+def test_a_reporting_clause_after_quoted_words_that_end_with_a_comma_ends_the_content():
+    doc = run("Her friends mocked the ferry plan, calling it “a folly,” Ann Lee said as she left the hall.\n"
+              'The guild said that while "the pier can be mended," the attacks "may close it for good."')
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("the ferry plan", "mocked"), ("it “a folly,”", "calling"),
+        ('that while "the pier can be mended," the attacks "may close it for good."', "said")]

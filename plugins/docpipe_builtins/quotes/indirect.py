@@ -29,7 +29,7 @@ from .contents import (
 )
 from .cues import Cue, cue_after, owned_noun
 from .lexicon import VerbInfo
-from .speakers import PERSON_TITLE_HEADS, SUBJECT_PRONOUNS, SpeakerNP, analyse_np, mention_of
+from .speakers import DETERMINERS, PERSON_TITLE_HEADS, SUBJECT_PRONOUNS, SpeakerNP, analyse_np, mention_of
 from .subjects import (
     collect_left,
     collect_right,
@@ -342,9 +342,17 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
     """End ``m``'s content before ", while other voters said ...", ", but critics say ...": a clause with a
     speaker and a reporting verb of its own is the next attribution (found by the caller's next scan)."""
     quoting = False  # inside quoted words, "and who claim ..." is the quoted speaker's, no next attribution
-    for k in range(len(tokens) - 4):
-        quoting = quoting_in_content(tokens[k].text, quoting)
+    for k in range(len(tokens) - 2):
+        was_quoting, quoting = quoting, quoting_in_content(tokens[k].text, quoting)
         if quoting:
+            continue
+        if was_quoting and tokens[k - 1].text == "," and m.start < tokens[k].start < m.end and _reporting_clause_at(
+                tokens, k + 1, lexicon):
+            # 'calling it "a folly," Ann Lee said as she left': the quoted words end with a comma and the
+            # reporting clause after them is the writer's source for the whole sentence, not part of the content
+            m.end = tokens[k].end
+            return
+        if k >= len(tokens) - 4:
             continue
         # "... the pier is safe and Ola Lund said ...", "... "safe enough" while Ola Lund said ...":
         # "and", "while" or "whereas" with no comma, between a lower-case word or a closing mark (not
@@ -388,6 +396,23 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
                     m.end = tokens[k - 1].end
                     return
                 break
+
+
+def _reporting_clause_at(tokens: list[Token], i: int, lexicon: dict[str, VerbInfo]) -> bool:
+    """A reporting clause starts at ``i``: ``said Ann Lee``, ``Ann Lee said``, ``she added``, ``the mayor told
+    reporters`` (a subject of a few words, then a verb of saying in lower case)."""
+    for v in range(i, min(len(tokens), i + 6)):
+        tok = tokens[v]
+        if tok.text in TERMINATORS or tok.text == "," or tok.text in QUOTE_CHARS:
+            return False
+        info = lexicon.get(tok.lower)
+        if info is not None and info.speech and not tok.capitalized:
+            if v == i:  # ("said Ann Lee": the subject after the verb)
+                return v + 1 < len(tokens) and (tokens[v + 1].capitalized or tokens[v + 1].lower in SUBJECT_PRONOUNS)
+            first, before = tokens[i], tokens[v - 1]  # (not "the attacks may ...": a noun after its determiner)
+            return (first.capitalized or first.lower in SUBJECT_PRONOUNS or first.lower in DETERMINERS) and (
+                before.is_word and before.lower not in NOT_A_SUBJECT and before.lower not in DETERMINERS)
+    return False
 
 
 def _find_indirect_with_coordination(text: str, tokens: list[Token],
