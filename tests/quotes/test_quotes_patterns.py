@@ -1857,3 +1857,12 @@ def test_a_reporting_clause_after_quoted_words_that_end_with_a_comma_ends_the_co
     assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
         ("the ferry plan", "mocked"), ("it “a folly,”", "calling"),
         ('that while "the pier can be mended," the attacks "may close it for good."', "said")]
+
+
+def test_a_comparison_of_the_writers_after_a_comma_ends_the_content():
+    doc = run("Ann Lee said the guild will not back the plan, as has Jan Berg, the mayor of the town.\n"
+              "Ola Lund said she does not speak publicly, as was the case with the ferry.\n"
+              "Ann Lee said the pier will stay open, as it is the only one in the town.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        "the guild will not back the plan", "she does not speak publicly",
+        "the pier will stay open, as it is the only one in the town"]

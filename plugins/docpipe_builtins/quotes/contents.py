@@ -172,6 +172,10 @@ def _clause_resumes(tokens: list[Token], i: int, end_index: int) -> bool:
     return False
 
 
+#: After ", as", these make a comparison of the writer's: ", as has the mayor", ", as was the case with ...".
+_AS_COMPARATIVE_VERBS: Final = RELATIVE_GAP_VERBS | frozenset(["did", "do", "does"])
+
+
 def _cuts_after_comma(tok: Token) -> bool:
     """After a comma, ``tok`` opens a clause of the writer's: a content cutter or a participle (", focusing
     on ...", but not ", everything will ...")."""
@@ -271,6 +275,9 @@ def content_end(tokens: list[Token], end_index: int, start_index: int | None = N
                         # 'found that 28 percent ..., while 23 percent ...' is one finding)
                         end_index = k
                         break
+                elif nxt == "as" and k + 2 < end_index and tokens[k + 2].lower in _AS_COMPARATIVE_VERBS:
+                    end_index = k  # ", as has the mayor", ", as was the case with ...": the writer's comparison
+                    break
                 elif nxt == "even" and k + 2 < end_index and tokens[k + 2].lower in ("as", "though", "if", "when"):
                     continue  # ", even though he is the last one left": the speaker's concession (not ", even the ...")
                 elif _cuts_after_comma(tokens[k + 1]):  # ", focusing on ..." (not ", everything will ...")
