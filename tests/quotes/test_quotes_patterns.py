@@ -1866,3 +1866,10 @@ def test_a_comparison_of_the_writers_after_a_comma_ends_the_content():
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
         "the guild will not back the plan", "she does not speak publicly",
         "the pier will stay open, as it is the only one in the town"]
+
+
+def test_a_when_and_a_where_between_the_verb_and_that():
+    doc = run("Ann Lee said Thursday during a visit to the harbour in Dover, New Hampshire, that the state is wrong "
+              "to ban fishing from the pier.")
+    (q,) = doc.quotes
+    assert doc.text[q.start : q.end] == "that the state is wrong to ban fishing from the pier"

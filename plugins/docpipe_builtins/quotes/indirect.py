@@ -1085,6 +1085,8 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
         reach = v + 9 + _quoted_title_after(tokens, v + 1, min(n, v + 6))
         if tokens[v + 1].lower in PREPOSITIONS and tokens[v + 1].lower != "to":
             reach += 3  # (a phrase first: "said in an oral history of the Clinton years that ...")
+        if tokens[v + 1].lower in TIME_WORDS and v + 2 < n and tokens[v + 2].lower in PREPOSITIONS:
+            reach += 8  # (a when, then where: "said Thursday during a visit to Dover, New Hampshire, that ...")
         for k in range(v + 1, min(n - 1, reach)):
             if start is not None:
                 break
