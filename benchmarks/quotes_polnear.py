@@ -69,7 +69,8 @@ def describe_build(build: dict) -> str:
 
 
 def parse_ann(path: Path) -> list[dict]:
-    """Gold attributions of one brat file: [{'content': [(s,e)...], 'source': [(s,e)...], 'text': str}]."""
+    """Gold attributions of one brat file: [{'content': [(s,e)...], 'source': [(s,e)...], 'text': str,
+    'cue': str}] (``cue``: the text of the relation's Cue span, "" when it has none)."""
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     relations = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -94,8 +95,9 @@ def parse_ann(path: Path) -> list[dict]:
         frags = [f for c in content_ids for f in spans[c][1]]
         first_text = spans[content_ids[0]][2]
         source = spans[roles["Source"]][1] if "Source" in roles and roles["Source"] in spans else []
+        cue = spans[roles["Cue"]][2] if "Cue" in roles and roles["Cue"] in spans else ""
         gold.append({"content": sorted(frags), "source": source, "text": first_text,
-                     "direct": first_text.lstrip()[:1] in DOUBLE_OPEN})
+                     "direct": first_text.lstrip()[:1] in DOUBLE_OPEN, "cue": cue})
     return gold
 
 
