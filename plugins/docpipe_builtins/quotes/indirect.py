@@ -891,15 +891,23 @@ def _before_description(text: str, tokens: list[Token], c: int, np: SpeakerNP) -
 
 
 def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
-    """One attribution per sentence (PolNeAR is univocal): the outermost pattern that fits."""
-    n = len(tokens)
-    if n < 4:
+    """One attribution per sentence (PolNeAR is univocal): the outermost pattern that fits, tried in this
+    order."""
+    if len(tokens) < 4:
         return None
     # Every sentence with a cue word comes here: the lower-case words in one list, built once, let the
     # scans below skip (`"according" in lowers`) or visit only the lexicon words, not every token.
     lowers = [t.lower for t in tokens]
-    # According to X, CONTENT.  (Also after an opening parenthesis, or a colon: "It has not gone unnoticed:
-    # According to recent polls, ...")
+    return (_according_first(text, tokens, lowers) or _according_last(text, tokens, lowers)
+            or _early_reporting_clause(text, tokens, lexicon) or _poll_finding(text, tokens, lowers)
+            or _reporting_clause_last(text, tokens, lowers, lexicon)
+            or _reporting_verb_first(text, tokens, lowers, lexicon))
+
+
+def _according_first(text: str, tokens: list[Token], lowers: list[str]) -> IndirectMatch | None:
+    """According to X, CONTENT.  (Also after an opening parenthesis, or a colon: "It has not gone unnoticed:
+    According to recent polls, ...")"""
+    n = len(tokens)
     a0 = _opening_according(tokens, lowers)
     if a0 is not None:
         np = np_right(text, tokens, a0 + 2, n, NO_VERBS)
@@ -922,7 +930,12 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             if k is not None and k + 2 < n:
                 return IndirectMatch(tokens[k + 1].start, content_end(tokens, n, k + 1),
                                      Cue(np, mention_of(text, tokens[a0 : a0 + 2]), "according"))
-    # CONTENT, according to X.
+    return None
+
+
+def _according_last(text: str, tokens: list[Token], lowers: list[str]) -> IndirectMatch | None:
+    """CONTENT, according to X."""
+    n = len(tokens)
     for a in range(2, n - 2) if "according" in lowers else ():
         if tokens[a].lower != "according" or tokens[a + 1].lower != "to":
             continue
@@ -945,13 +958,13 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             return IndirectMatch(tokens[np_end + 1].start if adverbial else tokens[0].start, content_end(tokens, n),
                                  said_by)
         return IndirectMatch(tokens[_last_clause(tokens, comma)].start, tokens[comma - 1].end, said_by)
-    early = _early_reporting_clause(text, tokens, lexicon)
-    if early is not None:
-        return early
-    poll = _poll_finding(text, tokens, lowers)
-    if poll is not None:
-        return poll
-    # CONTENT, X said.  /  CONTENT, said X.
+    return None
+
+
+def _reporting_clause_last(text: str, tokens: list[Token], lowers: list[str],
+                           lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
+    """CONTENT, X said.  /  CONTENT, said X.  (Every ``break`` below: no such clause ends this sentence.)"""
+    n = len(tokens)
     last = n
     while last > 0 and tokens[last - 1].text in TERMINATORS:
         last -= 1
@@ -1028,7 +1041,13 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                     break  # "In a speech last July, he said ...": what he said is in the rest of the sentence
                 return IndirectMatch(tokens[0].start, tokens[_before_description(text, tokens, c, cue.np)].end, cue)
             break
-    # X said (that) CONTENT.
+    return None
+
+
+def _reporting_verb_first(text: str, tokens: list[Token], lowers: list[str],
+                          lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
+    """X said (that) CONTENT: the first few reporting verbs of the sentence, each tried in turn."""
+    n = len(tokens)
     tried = 0
     for v in [k for k in range(1, n - 2) if lowers[k] in lexicon]:
         info = lexicon[lowers[v]]
@@ -1062,106 +1081,10 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
                 return IndirectMatch(tokens[v + 1].start, tokens[e - 1].end,
                                      Cue(np, mention_of(text, [tokens[v]]), "indirect"), belief=True)
             continue
-        start = None
-        stop = n  # where the content must end at the latest
-        after_v = v + 2 if tokens[v + 1].lower in TIME_WORDS and v + 2 < n else v + 1  # "announced Sunday she ..."
-        if tokens[v + 1].lower in ("on", "last", "this", "late", "early") and v + 3 < n and (
-                tokens[v + 2].lower in TIME_WORDS or tokens[v + 2].lower in ("week", "month", "year", "night")):
-            after_v = v + 3  # "said on Friday he met ...", "said last week the plan ..."
-        if info.base in ADDRESSEE_VERBS and tokens[after_v].is_word and tokens[after_v].lower not in ("that", "to"):
-            # "told voters she would ...", "assured reporters that ...": the addressee is not what was said
-            e = max(collect_right(tokens, after_v, n, lexicon), after_v + 1)  # (at least one word: "me", "us")
-            clause_i = next((k for k in range(after_v + 1, min(e + 1, n - 1))
-                             if tokens[k].lower == "that" or pronoun_subject(tokens[k])), None)
-            if clause_i is None:
-                clause_i = _that_after_addressee(tokens, e, n, lexicon)
-            if clause_i is not None:
-                after_v = clause_i
-                if tokens[clause_i].lower == "that":
-                    start = tokens[clause_i].start
-        if info.bare and starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
-            start = tokens[after_v].start  # "said he would ...", "said the test could ..."
-        # ('said on ABC's "This Week With George Stephanopoulos" that ...': a title in marks is one word)
-        reach = v + 9 + _quoted_title_after(tokens, v + 1, min(n, v + 6))
-        if tokens[v + 1].lower in PREPOSITIONS and tokens[v + 1].lower != "to":
-            reach += 3  # (a phrase first: "said in an oral history of the Clinton years that ...")
-        if tokens[v + 1].lower in TIME_WORDS and v + 2 < n and tokens[v + 2].lower in PREPOSITIONS:
-            reach += 8  # (a when, then where: "said Thursday during a visit to Dover, New Hampshire, that ...")
-        for k in range(v + 1, min(n - 1, reach)):
-            if start is not None:
-                break
-            if tokens[k].lower == "that":
-                before = tokens[k - 1]
-                if k > v + 1 and "object" in info.tags and not info.bare and before.is_word and not (
-                        before.capitalized or before.lower in TIME_WORDS or before.lower in STOP_WORDS
-                        or before.lower.endswith("ly")):
-                    break  # "recalled an incident that left two hurt": a relative clause in the object
-                start = tokens[k].start
-                break
-            if tokens[k].text in TERMINATORS or lexicon.get(tokens[k].lower) and not (
-                    tokens[k - 1].lower in NOUN_MARKERS and tokens[v + 1].lower in PREPOSITIONS):
-                break  # (a noun in a phrase after the verb is no verb: "said in a written statement that")
-            if k > v + 1 and tokens[k].lower in _FINITE_WORDS and tokens[v + 1].lower not in PREPOSITIONS:
-                break  # "said officials are in possession of video that shows ...": the clause began before "that"
-        if start is None and info.bare and tokens[v + 1].capitalized and v + 2 < n and tokens[v + 2].is_word:
-            start = tokens[v + 1].start
-        if start is None and info.bare and tokens[after_v].is_word and tokens[after_v].lower not in STOP_WORDS and (
-                tokens[after_v].lower not in TIME_WORDS):
-            # "believe other senators would ...", "show Mrs. Clinton won ...": a clause whose subject does not
-            # open like one; its verb comes within a few words
-            for k in range(after_v + 1, min(n - 1, after_v + 8)):
-                tk = tokens[k]
-                if not tk.is_word and tk.text not in (".", "-", "'", "’"):
-                    break
-                if tk.lower in RELATIVE_GAP_VERBS or (not tk.capitalized and past_form(tk)):
-                    start = tokens[after_v].start
-                    break
-        nxt = tokens[v + 1]
-        if start is None and info.base == "say" and nxt.is_word and nxt.lower not in PREPOSITIONS and (
-                nxt.lower not in TIME_WORDS and nxt.lower not in AUX_ADVERBS and nxt.lower not in ("so", "no", "yes")):
-            start = nxt.start  # "said economic stagnation is the source ..."
-        if start is None and info.bare and info.speech and nxt.lower in PREPOSITIONS and nxt.lower != "to":
-            # "said after the convention he would not ...": a short phrase, then the clause's pronoun subject
-            j = next((k for k in range(v + 2, min(n - 1, v + 8)) if not tokens[k].is_word or (
-                tokens[k].lower in _CLAUSE_LINKS) or (pronoun_subject(tokens[k]) and tokens[k].lower not in (
-                    "it", "you"))), None)
-            if j is not None and j > v + 2 and tokens[j].is_word and tokens[j].lower not in _CLAUSE_LINKS:
-                start = tokens[j].start
-        if start is None and tokens[v + 1].text == ":":
-            start = tokens[v + 2].start
-        if start is None and info.bare and info.speech and tokens[v + 1].text == "," and v + 3 < n and v >= 2 and (
-                tokens[v + 2].is_word and not tokens[v + 2].capitalized and tokens[v + 2].lower not in STOP_WORDS
-                and not lowers[v].endswith("ing") and not lowers[v + 2].endswith("ing") and tokens[v - 1].is_word):
-            # (not a filler "than, say, ...", "precincts reporting, ...", nor "X said, adding ...")
-            start = tokens[v + 2].start  # "Rubio says, win or lose in Florida, he's staying in the race"
-        weak = False
-        if start is None and tokens[v + 1].lower == "to" and info.base in INFINITIVE_TAKING and v + 2 < n:
-            start, weak = tokens[v + 1].start, True  # "Clinton wants to sign up 5 million people"
-        if start is None and info.base == "call" and tokens[v + 1].lower == "for" and v + 2 < n:
-            start, weak = tokens[v + 2].start, True  # "the NAACP called for a moratorium"
-        if start is None and info.bare and tokens[v + 1].lower in RELATIVE_GAP_VERBS:
-            # "a surge of independents, which Democrats say could be aiding Mr. Sanders": the relative clause,
-            # pronoun and all, is what was said
-            rel = next((k for k in range(v - 1, max(-1, v - 6), -1) if tokens[k].lower in ("which", "that", "who")),
-                       None)
-            if rel is not None and all(t.is_word for t in tokens[rel + 1 : v]):
-                start = tokens[rel].start
-                if rel > 0 and tokens[rel - 1].text == ",":  # ", which officials said will ..., will not": to the comma
-                    stop = next((k for k in range(v + 2, n) if tokens[k].text == ","), n)
-        p = v + 1  # where the particle is, past "out" or an adverb: "spoke highly of", "spoke out against"
-        if v + 3 < n and (tokens[p].lower == "out" or (
-                tokens[p].lower.endswith("ly") and tokens[p].lower not in LY_WORDS)):
-            p += 1
-        if start is None and tokens[p].lower == "about" and p + 1 < n and tokens[p + 1].is_word:
-            start, weak = tokens[p + 1].start, True  # "Sanders spoke about income inequality": the topic
-        if start is None and tokens[p].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()) and p + 1 < n and (
-                tokens[p + 1].is_word) and not _reduced_relative(lowers, v):
-            start, weak = tokens[p + 1].start, True  # "did not respond to a request for comment", "pointed to X"
-        if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
-            "to", "on", "in", "at", "for", "with", "about", "by", "up", "out", "off", "back", "as", "from"):
-            start, weak = tokens[v + 1].start, True  # "X questioned the integrity of the vote"
-        if start is None:
+        found = _content_start(tokens, lowers, v, info, lexicon)
+        if found is None:
             continue
+        start, stop, weak = found
         start_i = next((i for i in range(v + 1, n) if tokens[i].start >= start), n)
         end = content_end(tokens, min(stop, subordinate_end(tokens, v, start_i, n)), start_i)
         if weak:
@@ -1178,6 +1101,115 @@ def _find_indirect(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo])
             continue
         return IndirectMatch(start, end, Cue(np, mention_of(text, [tokens[v]]), "indirect"), belief=weak or not info.speech)
     return None
+
+
+def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInfo,
+                   lexicon: dict[str, VerbInfo]) -> tuple[int, int, bool] | None:
+    """Where the content of the reporting verb ``tokens[v]`` starts: (start offset, the token index it must end
+    before at the latest, whether it is a weak content -- an object, an infinitive, a topic -- rather than a
+    reported clause), or None when nothing after the verb reads as its content."""
+    n = len(tokens)
+    start = None
+    stop = n  # where the content must end at the latest
+    after_v = v + 2 if tokens[v + 1].lower in TIME_WORDS and v + 2 < n else v + 1  # "announced Sunday she ..."
+    if tokens[v + 1].lower in ("on", "last", "this", "late", "early") and v + 3 < n and (
+            tokens[v + 2].lower in TIME_WORDS or tokens[v + 2].lower in ("week", "month", "year", "night")):
+        after_v = v + 3  # "said on Friday he met ...", "said last week the plan ..."
+    if info.base in ADDRESSEE_VERBS and tokens[after_v].is_word and tokens[after_v].lower not in ("that", "to"):
+        # "told voters she would ...", "assured reporters that ...": the addressee is not what was said
+        e = max(collect_right(tokens, after_v, n, lexicon), after_v + 1)  # (at least one word: "me", "us")
+        clause_i = next((k for k in range(after_v + 1, min(e + 1, n - 1))
+                         if tokens[k].lower == "that" or pronoun_subject(tokens[k])), None)
+        if clause_i is None:
+            clause_i = _that_after_addressee(tokens, e, n, lexicon)
+        if clause_i is not None:
+            after_v = clause_i
+            if tokens[clause_i].lower == "that":
+                start = tokens[clause_i].start
+    if info.bare and starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
+        start = tokens[after_v].start  # "said he would ...", "said the test could ..."
+    # ('said on ABC's "This Week With George Stephanopoulos" that ...': a title in marks is one word)
+    reach = v + 9 + _quoted_title_after(tokens, v + 1, min(n, v + 6))
+    if tokens[v + 1].lower in PREPOSITIONS and tokens[v + 1].lower != "to":
+        reach += 3  # (a phrase first: "said in an oral history of the Clinton years that ...")
+    if tokens[v + 1].lower in TIME_WORDS and v + 2 < n and tokens[v + 2].lower in PREPOSITIONS:
+        reach += 8  # (a when, then where: "said Thursday during a visit to Dover, New Hampshire, that ...")
+    for k in range(v + 1, min(n - 1, reach)):
+        if start is not None:
+            break
+        if tokens[k].lower == "that":
+            before = tokens[k - 1]
+            if k > v + 1 and "object" in info.tags and not info.bare and before.is_word and not (
+                    before.capitalized or before.lower in TIME_WORDS or before.lower in STOP_WORDS
+                    or before.lower.endswith("ly")):
+                break  # "recalled an incident that left two hurt": a relative clause in the object
+            start = tokens[k].start
+            break
+        if tokens[k].text in TERMINATORS or lexicon.get(tokens[k].lower) and not (
+                tokens[k - 1].lower in NOUN_MARKERS and tokens[v + 1].lower in PREPOSITIONS):
+            break  # (a noun in a phrase after the verb is no verb: "said in a written statement that")
+        if k > v + 1 and tokens[k].lower in _FINITE_WORDS and tokens[v + 1].lower not in PREPOSITIONS:
+            break  # "said officials are in possession of video that shows ...": the clause began before "that"
+    if start is None and info.bare and tokens[v + 1].capitalized and v + 2 < n and tokens[v + 2].is_word:
+        start = tokens[v + 1].start
+    if start is None and info.bare and tokens[after_v].is_word and tokens[after_v].lower not in STOP_WORDS and (
+            tokens[after_v].lower not in TIME_WORDS):
+        # "believe other senators would ...", "show Mrs. Clinton won ...": a clause whose subject does not
+        # open like one; its verb comes within a few words
+        for k in range(after_v + 1, min(n - 1, after_v + 8)):
+            tk = tokens[k]
+            if not tk.is_word and tk.text not in (".", "-", "'", "’"):
+                break
+            if tk.lower in RELATIVE_GAP_VERBS or (not tk.capitalized and past_form(tk)):
+                start = tokens[after_v].start
+                break
+    nxt = tokens[v + 1]
+    if start is None and info.base == "say" and nxt.is_word and nxt.lower not in PREPOSITIONS and (
+            nxt.lower not in TIME_WORDS and nxt.lower not in AUX_ADVERBS and nxt.lower not in ("so", "no", "yes")):
+        start = nxt.start  # "said economic stagnation is the source ..."
+    if start is None and info.bare and info.speech and nxt.lower in PREPOSITIONS and nxt.lower != "to":
+        # "said after the convention he would not ...": a short phrase, then the clause's pronoun subject
+        j = next((k for k in range(v + 2, min(n - 1, v + 8)) if not tokens[k].is_word or (
+            tokens[k].lower in _CLAUSE_LINKS) or (pronoun_subject(tokens[k]) and tokens[k].lower not in (
+                "it", "you"))), None)
+        if j is not None and j > v + 2 and tokens[j].is_word and tokens[j].lower not in _CLAUSE_LINKS:
+            start = tokens[j].start
+    if start is None and tokens[v + 1].text == ":":
+        start = tokens[v + 2].start
+    if start is None and info.bare and info.speech and tokens[v + 1].text == "," and v + 3 < n and v >= 2 and (
+            tokens[v + 2].is_word and not tokens[v + 2].capitalized and tokens[v + 2].lower not in STOP_WORDS
+            and not lowers[v].endswith("ing") and not lowers[v + 2].endswith("ing") and tokens[v - 1].is_word):
+        # (not a filler "than, say, ...", "precincts reporting, ...", nor "X said, adding ...")
+        start = tokens[v + 2].start  # "Rubio says, win or lose in Florida, he's staying in the race"
+    weak = False
+    if start is None and tokens[v + 1].lower == "to" and info.base in INFINITIVE_TAKING and v + 2 < n:
+        start, weak = tokens[v + 1].start, True  # "Clinton wants to sign up 5 million people"
+    if start is None and info.base == "call" and tokens[v + 1].lower == "for" and v + 2 < n:
+        start, weak = tokens[v + 2].start, True  # "the NAACP called for a moratorium"
+    if start is None and info.bare and tokens[v + 1].lower in RELATIVE_GAP_VERBS:
+        # "a surge of independents, which Democrats say could be aiding Mr. Sanders": the relative clause,
+        # pronoun and all, is what was said
+        rel = next((k for k in range(v - 1, max(-1, v - 6), -1) if tokens[k].lower in ("which", "that", "who")),
+                   None)
+        if rel is not None and all(t.is_word for t in tokens[rel + 1 : v]):
+            start = tokens[rel].start
+            if rel > 0 and tokens[rel - 1].text == ",":  # ", which officials said will ..., will not": to the comma
+                stop = next((k for k in range(v + 2, n) if tokens[k].text == ","), n)
+    p = v + 1  # where the particle is, past "out" or an adverb: "spoke highly of", "spoke out against"
+    if v + 3 < n and (tokens[p].lower == "out" or (
+            tokens[p].lower.endswith("ly") and tokens[p].lower not in LY_WORDS)):
+        p += 1
+    if start is None and tokens[p].lower == "about" and p + 1 < n and tokens[p + 1].is_word:
+        start, weak = tokens[p + 1].start, True  # "Sanders spoke about income inequality": the topic
+    if start is None and tokens[p].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()) and p + 1 < n and (
+            tokens[p + 1].is_word) and not _reduced_relative(lowers, v):
+        start, weak = tokens[p + 1].start, True  # "did not respond to a request for comment", "pointed to X"
+    if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
+        "to", "on", "in", "at", "for", "with", "about", "by", "up", "out", "off", "back", "as", "from"):
+        start, weak = tokens[v + 1].start, True  # "X questioned the integrity of the vote"
+    if start is None:
+        return None
+    return start, stop, weak
 
 
 #: Nouns whose "in" reports a finding: "In a CNN poll released Monday, ...".
