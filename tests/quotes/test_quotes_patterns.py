@@ -1873,3 +1873,15 @@ def test_a_when_and_a_where_between_the_verb_and_that():
               "to ban fishing from the pier.")
     (q,) = doc.quotes
     assert doc.text[q.start : q.end] == "that the state is wrong to ban fishing from the pier"
+
+
+def test_according_to_after_a_relative_clause_backs_the_relative_clause():
+    doc = run("His campaign manager, Jan Berg, says the guild can still close the gap in delegates, which stood at "
+              "263 entering the vote, according to the Gazette.\n"
+              "The guild started a polling firm, which collected $36,000 in fees from the council, according to "
+              "the Gazette.\n"
+              "The pier, which the council closed, will reopen in June, according to the Gazette.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("which stood at 263 entering the vote", "Gazette"),
+        ("which collected $36,000 in fees from the council", "Gazette"),
+        ("The pier, which the council closed, will reopen in June", "Gazette")]

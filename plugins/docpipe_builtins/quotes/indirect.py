@@ -816,6 +816,13 @@ def _last_clause(tokens: list[Token], end: int) -> int:
                    for t in tokens[k + 1 : end]):
             return 0  # ("... closest to her: Chief of Staff Ann Lee and ...": a list of names)
         return k + 1
+    for k in range(end - 3, 0, -1):
+        if tokens[k].text == "," and not (tokens[k - 1].text[-1:].isdigit() and tokens[k + 1].text[:1].isdigit()):
+            # "... close the gap in pledged delegates, which stood at 263, according to the AP": the source backs
+            # the relative clause that runs on to it, not what the sentence's speaker said before it
+            if tokens[k + 1].lower == "which" and not any(t.text in QUOTE_CHARS for t in tokens[k + 1 : end]):
+                return k + 1
+            break
     return 0
 
 
