@@ -340,7 +340,8 @@ _NEXT_CLAUSE_OPENERS: Final = frozenset(["and", "after", "before", "since", "unt
 
 def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: dict[str, VerbInfo]) -> None:
     """End ``m``'s content before ", while other voters said ...", ", but critics say ...": a clause with a
-    speaker and a reporting verb of its own is the next attribution (found by the caller's next scan)."""
+    speaker and a reporting verb of its own is the next attribution (found by the caller's next scan). End it
+    at a closing mark after a comma when a reporting clause follows ('calling it "a folly," Lee said')."""
     quoting = False  # inside quoted words, "and who claim ..." is the quoted speaker's, no next attribution
     for k in range(len(tokens) - 2):
         was_quoting, quoting = quoting, quoting_in_content(tokens[k].text, quoting)
@@ -805,7 +806,8 @@ def _opening_according(tokens: list[Token], lowers: list[str]) -> int | None:
 def _last_clause(tokens: list[Token], end: int) -> int:
     """Where the content of "CONTENT, according to X" starts: after the sentence's last colon before
     ``end`` ("The tax has not hurt the city: it was the busiest port in 2015, according to one index": the
-    source backs what follows the colon), else at the sentence's start."""
+    source backs what follows the colon), else at a relative ``which`` that opens the last stretch between
+    commas ("..., which stood at 263, according to the AP"), else at the sentence's start."""
     for k in range(end - 2, 0, -1):
         if tokens[k].text != ":" or k + 2 >= end or tokens[k - 1].text.isdigit() and tokens[k + 1].text.isdigit():
             continue  # ("10:30 p.m.")
