@@ -1885,3 +1885,12 @@ def test_according_to_after_a_relative_clause_backs_the_relative_clause():
         ("which stood at 263 entering the vote", "Gazette"),
         ("which collected $36,000 in fees from the council", "Gazette"),
         ("The pier, which the council closed, will reopen in June", "Gazette")]
+
+
+def test_a_paragraph_that_ends_with_a_colon_introduces_the_next_quote_even_after_a_quote_of_its_own():
+    doc = run("Ann Lee said the council had lost its way over the winter. Jan Berg took the floor after her. He "
+              "said:\n"
+              '"In all the years I served, going into the council was like going into a monastery."')
+    quote = doc.quotes[-1]
+    assert (doc.text[quote.start : quote.end], quote.speaker, quote.cue.text) == (
+        "In all the years I served, going into the council was like going into a monastery.", "Jan Berg", "said")

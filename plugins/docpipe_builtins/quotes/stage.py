@@ -240,7 +240,9 @@ class QuoteStage:
                 intro = self._intro(text, *intro_para)  # (read only when needed: most paragraphs need none)
                 if intro is not None:
                     items[0].np, items[0].cue, items[0].confidence = intro.np, intro.cue, 0.8
-            intro_para = (ps, pe) if text[pe - 1] in ":." and not items else None
+            # ("... did not apply to her. He said:" introduces the next paragraph's quote even when the paragraph
+            # has quotes of its own; "Lau said in a statement." only when it has none)
+            intro_para = (ps, pe) if text[pe - 1] == ":" or (text[pe - 1] == "." and not items) else None
             if signed is not None and not items and _sign(signed, text, ps, pe):  # '"...."' then '- Sanders.'
                 for f in signed:
                     if f.np is not None:  # (always: _sign gave every one its NP)
