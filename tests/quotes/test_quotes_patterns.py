@@ -1894,3 +1894,12 @@ def test_a_paragraph_that_ends_with_a_colon_introduces_the_next_quote_even_after
     quote = doc.quotes[-1]
     assert (doc.text[quote.start : quote.end], quote.speaker, quote.cue.text) == (
         "In all the years I served, going into the council was like going into a monastery.", "Jan Berg", "said")
+
+
+def test_a_right_curled_mark_before_an_ellipsis_opens_a_quote():
+    doc = run("Ann Lee was critical of every candidate.\n"
+              "” … they are so unlike my father,” she said in December. “He would be appalled.”\n"
+              "”…the ferry has already left,” wrote the Gazette.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.continues) for q in doc.quotes] == [
+        ("… they are so unlike my father,", "Ann Lee", None), ("He would be appalled.", "Ann Lee", "q1"),
+        ("…the ferry has already left,", "Gazette", None)]

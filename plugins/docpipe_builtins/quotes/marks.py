@@ -124,7 +124,10 @@ def find_quoted(text: str, pstart: int, pend: int) -> list[MarkedSpan]:
                 # German „...“ and wrongly-curled closers: a “ after a word, before space/punctuation, closes.
                 role = "close" if doubles_open and not prev_space and (next_space or nxt in _CLOSE_FOLLOW) else "open"
             elif ch == "”":
-                role = "open" if not doubles_open and opens_here else "close"
+                # (also before an ellipsis, a space between or not, at a paragraph's or a sentence's start: '” …
+                # they are not like him,” she said', as the straight mark's rule below)
+                role = "open" if not doubles_open and (opens_here or (prev_space and text.startswith(
+                    (". . .", "...", "…"), after + (nxt == " ")))) else "close"
             else:  # straight "
                 if opens_here:
                     role = "open"
