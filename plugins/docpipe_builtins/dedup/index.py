@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from docpipe_builtins.dedup.lsh import BandIndex, UnionFind, band_keys
+from docpipe_builtins.dedup.lsh import BandIndex, UnionFind, band_keys, top_candidates
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -169,10 +169,7 @@ class DedupIndex:
         if not found:
             return []
         slots, counts = np.unique(np.array(found, dtype=np.int64), return_counts=True)
-        if slots.size > limit:
-            keep = np.argsort(-counts, kind="stable")[:limit]
-            slots = slots[np.sort(keep)]
-        return slots.tolist()
+        return top_candidates(slots, counts, limit)  # (the ranking DedupStage.link uses too)
 
     def entries(self, slots: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """Shingle-set sizes and signature matrix of ``slots``."""
