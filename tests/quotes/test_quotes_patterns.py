@@ -1903,3 +1903,10 @@ def test_a_right_curled_mark_before_an_ellipsis_opens_a_quote():
     assert [(doc.text[q.start : q.end], q.speaker, q.continues) for q in doc.quotes] == [
         ("… they are so unlike my father,", "Ann Lee", None), ("He would be appalled.", "Ann Lee", "q1"),
         ("…the ferry has already left,", "Gazette", None)]
+
+
+def test_a_reporting_verb_that_ends_a_compound_noun_is_no_cue():
+    doc = run("Sen. Ann Lee, R-Ill., who faces a tough race in her home state, withdrew her support for Jan Berg, "
+              "saying he lacks the temperament to be mayor.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.cue.text) for q in doc.quotes] == [
+        ("he lacks the temperament to be mayor", "Ann Lee", "saying")]

@@ -137,6 +137,8 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
             continue  # 'former policy planning director Anne Lind wrote': a noun's modifier, not the verb
         if info is not None and owned_noun(toks, k):
             continue  # "praised Clinton's remarks": the owner's noun, not a verb of the owner's
+        if info is not None and _compound_noun(toks, k, info):
+            continue  # "who faces a tough race in her home state": a noun, not the verb "state"
         if info is not None and (info.direct_cue or any_verb) and (
                 not toks[k].capitalized or toks[k].lower in _CAPITALISED_VERBS) and not modifier_after_determiner(
                 toks[k - 1], toks[k]):
@@ -163,6 +165,14 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
             # the verb)
             return _apposition_cue(text, toks, i, lexicon)
     return None
+
+
+def _compound_noun(tokens: list[Token], k: int, info: VerbInfo) -> bool:
+    """``tokens[k]``, a reporting verb that is mostly a noun in its base form ("state", "report", "note"), ends a
+    noun phrase of a determiner and a singular noun: "her home state", "the progress report" (not "the
+    officials state", whose plural noun makes it a verb)."""
+    return "nounlike" in info.tags and tokens[k].lower == info.base and k >= 2 and tokens[k - 2].lower in (
+        NOUN_MARKERS) and tokens[k - 1].is_word and not tokens[k - 1].lower.endswith("s")
 
 
 def owned_noun(tokens: list[Token], k: int) -> bool:
@@ -221,7 +231,8 @@ def _apposition_cue(text: str, toks: list[Token], i: int, lexicon: dict[str, Ver
         info = lexicon.get(verb.lower)
         if info is not None and info.direct_cue and not verb.capitalized and not verb.lower.endswith("ing") and (
                 toks[k - 1].is_word and toks[k - 1].lower not in ("to", "who", "that", "and")) and (
-                toks[k - 1].lower not in NOUN_MARKERS):  # ("... in the state since ...": a noun)
+                toks[k - 1].lower not in NOUN_MARKERS) and not _compound_noun(toks, k, info):
+            # ("... in the state since ...", "... in her home state": a noun)
             return Cue(np, mention_of(text, [verb]), "after")
     return None
 
