@@ -63,11 +63,13 @@ from quotes_polnear import (  # (sets sys.path to this repo unless --installed: 
     default_data,
     describe_build,
     evaluate,
+    inter_len,
     load_split,
     make_doc,
     match_grouped,
     speaker_ok,
     stage_build,
+    union_len,
 )
 
 from docpipe.model import quotation_chains
@@ -143,15 +145,6 @@ def group_ranges(group) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in group]
 
 
-def shared_chars(xs: list[tuple[int, int]], ys: list[tuple[int, int]]) -> int:
-    """Characters two sets of ranges have in common (the ranges of one set do not overlap each other)."""
-    return sum(max(0, min(b, d) - max(a, c)) for a, b in xs for c, d in ys)
-
-
-def covered_chars(ranges: list[tuple[int, int]]) -> int:
-    return sum(b - a for a, b in ranges)
-
-
 def trimmed_extent(text: str, ranges: list[tuple[int, int]]) -> tuple[int, int]:
     """First start and last end of ``ranges``, moved inwards past whitespace and quote marks."""
     start, end = min(a for a, _ in ranges), max(b for _, b in ranges)
@@ -172,7 +165,7 @@ def shape(text: str, pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -
     if inside and not beyond:
         return SHORTER
     if not beyond and not inside:  # same ends, different gaps (a split quotation, a discontinuous gold)
-        return LONGER if covered_chars(pred) > covered_chars(gold) else SHORTER
+        return LONGER if union_len(pred) > union_len(gold) else SHORTER
     return SHIFTED
 
 
@@ -182,7 +175,7 @@ def shape(text: str, pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -
 def classify_gold_miss(case: DocCase, j: int) -> GoldMiss:
     gold_ranges = case.gold[j]["content"]
     overlapping = [(shared, i) for i, grp in enumerate(case.groups)
-                   if (shared := shared_chars(group_ranges(grp), gold_ranges))]
+                   if (shared := inter_len(group_ranges(grp), gold_ranges))]
     if not overlapping:
         return GoldMiss(case, j, NO_PREDICTION, None)
     unmatched = [(shared, i) for shared, i in overlapping if i not in case.matched]

@@ -155,7 +155,8 @@ def match(preds: list, gold: list[dict]) -> dict[int, int]:
     return _one_to_one(pairs)
 
 
-def _union_len(ranges: list[tuple[int, int]]) -> int:
+def union_len(ranges: list[tuple[int, int]]) -> int:
+    """Characters the ranges cover together (overlaps counted once)."""
     total, cur_s, cur_e = 0, None, None
     for a, b in sorted(ranges):
         if cur_e is None or a > cur_e:
@@ -167,9 +168,10 @@ def _union_len(ranges: list[tuple[int, int]]) -> int:
     return total + ((cur_e - cur_s) if cur_e is not None else 0)
 
 
-def _inter_len(xs: list[tuple[int, int]], ys: list[tuple[int, int]]) -> int:
+def inter_len(xs: list[tuple[int, int]], ys: list[tuple[int, int]]) -> int:
+    """Characters the two sets of ranges have in common (overlaps counted once)."""
     pieces = [(max(a, c), min(b, d)) for a, b in xs for c, d in ys if min(b, d) > max(a, c)]
-    return _union_len(pieces)
+    return union_len(pieces)
 
 
 def match_grouped(groups: list[list], gold: list[dict]) -> dict[int, int]:
@@ -179,8 +181,8 @@ def match_grouped(groups: list[list], gold: list[dict]) -> dict[int, int]:
         ranges = [(q.start, q.end) for q in grp]
         for j, g in enumerate(gold):
             frag_best = max(iou(r, f) for r in ranges for f in g["content"])
-            inter = _inter_len(ranges, g["content"])
-            union = _union_len(ranges + g["content"])
+            inter = inter_len(ranges, g["content"])
+            union = union_len(ranges + g["content"])
             best = max(frag_best if len(grp) == 1 else 0.0, inter / union if union else 0.0)
             if best >= 0.5:
                 pairs.append((best, i, j))

@@ -26,6 +26,8 @@ _MARK_CHARS = "\"“”„«»‘’'‚‹›"  # (MARK_RE's set)
 
 DOUBLE_MARKS: Final = frozenset("\"“”„«»")
 _OPEN_CONTEXT: Final = frozenset("([{—–-/:;")  # characters after which a mark opens a quote
+#: An ellipsis right after a mark that then opens a quote: '". . . You are going to want ...'.
+_ELLIPSES: Final = (". . .", "...", "…")
 _CLOSE_FOLLOW: Final = frozenset(",.;:!?)]}—–-…")  # characters after which-mark closes a quote
 _LEADING_JUNK: Final = " \t\r\n\u00a0—–-•*>"
 #: Invisible formatting characters (zero-width space and joiners, direction marks and embeddings, the byte
@@ -127,7 +129,7 @@ def find_quoted(text: str, pstart: int, pend: int) -> list[MarkedSpan]:
                 # (also before an ellipsis, a space between or not, at a paragraph's or a sentence's start: '” …
                 # they are not like him,” she said', as the straight mark's rule below)
                 role = "open" if not doubles_open and (opens_here or (prev_space and text.startswith(
-                    (". . .", "...", "…"), after + (nxt == " ")))) else "close"
+                    _ELLIPSES, after + (nxt == " ")))) else "close"
             else:  # straight "
                 if opens_here:
                     role = "open"
@@ -135,7 +137,7 @@ def find_quoted(text: str, pstart: int, pend: int) -> list[MarkedSpan]:
                     role = "close"
                 elif next_space:
                     role = "close" if doubles_open else "open"
-                elif text.startswith((". . .", "...", "…"), after) and not doubles_open:
+                elif text.startswith(_ELLIPSES, after) and not doubles_open:
                     role = "open"  # 'said X. ". . . You are going to want ...': a quote that opens with an ellipsis
                 else:  # after a space, before punctuation: ' ? ".' closes
                     role = "close"
