@@ -1910,3 +1910,11 @@ def test_a_reporting_verb_that_ends_a_compound_noun_is_no_cue():
               "saying he lacks the temperament to be mayor.")
     assert [(doc.text[q.start : q.end], q.speaker, q.cue.text) for q in doc.quotes] == [
         ("he lacks the temperament to be mayor", "Ann Lee", "saying")]
+
+
+def test_a_capitalised_ing_word_is_a_participle_only_where_the_sentence_opens():
+    doc = run("Speaking in his real voice again, he went on to read a passage, saying: “The tide turns for all.”\n"
+              "Walking to the next house, Ebeling talked about her days on the pier, and said the storm had changed "
+              "the town.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("The tide turns for all.", "he", "saying"), ("the storm had changed the town", "Ebeling", "said")]

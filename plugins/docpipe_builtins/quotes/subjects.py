@@ -429,6 +429,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
         if s - 1 >= lo and tokens[s - 1].lower in PREPOSITIONS and s - 2 >= lo and (
                 tokens[s - 1].lower not in SUBORDINATORS):  # "A week after Anna Berg announced": her clause
             s2 = collect_left(tokens, s - 2, lo, lexicon)
+            if s2 == s - 2 == lo and tokens[s2].capitalized and ing_form(tokens[s2].lower):
+                return None  # "Speaking in his real voice": the clause opens with a participle, not a subject
             if s2 <= s - 2 and tokens[s - 1].lower == "with" and tokens[s - 2].lower == "familiar":
                 s = first_s = s2  # "a person familiar with the talks said": the phrase is part of who speaks
                 break
@@ -544,7 +546,8 @@ def clause_subject(text: str, tokens: list[Token], lo: int, v: int, lexicon: dic
                 first.lower.endswith("ly") and e == i + 1) and not (
                 e == i + 1 and first.lower.endswith(("ed", "ing")) and e < v and (
                     tokens[e].lower in PREPOSITIONS or tokens[e].text == ",")) and (  # "Chastened by the analyses, ...
-                first is not tokens[i] or not participle_opening(tokens, i, v)):  # "Holding signs calling ..."
+                first is not tokens[i] or not participle_opening(tokens, i, v) or (
+                    i != starts[0] and first.capitalized)):  # "Holding signs calling ..." (but "..., Ebeling said")
             np = subject_np(text, tokens[i:e])
             if np is not None and np.kind in ("person", "org", "generic", "anaphor"):
                 if e < v and tokens[e].text == "," and len(starts) > 1 and not (
