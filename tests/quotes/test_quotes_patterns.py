@@ -1918,3 +1918,11 @@ def test_a_capitalised_ing_word_is_a_participle_only_where_the_sentence_opens():
               "the town.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
         ("The tide turns for all.", "he", "saying"), ("the storm had changed the town", "Ebeling", "said")]
+
+
+def test_when_asked_after_the_verb_of_saying_leaves_the_speaker_to_that_verb():
+    doc = run("Any decision would involve Ann Lee, who told reporters when asked last month about the inquiry: "
+              "“The pier will reopen in June.”")
+    quote = doc.quotes[-1]
+    assert (doc.text[quote.start : quote.end], quote.speaker, quote.speaker_mention.text, quote.cue.text) == (
+        "The pier will reopen in June.", "Ann Lee", "who", "told")

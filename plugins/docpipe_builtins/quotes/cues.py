@@ -260,6 +260,16 @@ def _inverted_opening(tokens: list[Token], v: int, lo: int, info: VerbInfo) -> b
         tokens[v + 1].capitalized or tokens[v + 1].lower in ("the", "a", "an", "one", "another"))
 
 
+def _main_verb_before_when(tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> int | None:
+    """The verb of saying before ``when asked``, ``after pressed`` and the like at ``tokens[v]`` ('Lee told the
+    council when asked about it: "..."'), or None."""
+    if not (v > lo + 1 and tokens[v - 1].lower in ("when", "after", "if", "once") and tokens[v].lower.endswith("ed")):
+        return None
+    return next((u for u in range(v - 2, lo - 1, -1) if not tokens[u].capitalized and (
+        tokens[u].lower in lexicon and lexicon[tokens[u].lower].speech)
+        and tokens[u - 1].lower not in NOUN_MARKERS), None)
+
+
 def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max_gap: int = 8,
                direct_only: bool = True) -> Cue | None:
     """A cue before an opening mark: ``X said: "``, ``X told reporters "``, ``asked "``, ``pollster Ann Lee: "``.
@@ -288,7 +298,12 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
         strong = (gap and gap[-1].text in (":", ",")) or (not gap and info.base in QUOTE_TAKING) or (
             len(gap) == 1 and gap[-1].capitalized)
         np = None
-        if v >= 1 and tokens[v - 1].lower in PASSIVE and v + 2 < n and tokens[v + 1].lower == "by":
+        main = _main_verb_before_when(tokens, v, lo, lexicon)
+        if main is not None:
+            # 'Ann Lee, who told the council when asked about it: "..."': the main verb's subject speaks
+            np = sentence_subject(text, tokens, main, lexicon) if subjectless(tokens, main) else subject_left(
+                text, tokens, main, lo, lexicon)
+        if np is None and v >= 1 and tokens[v - 1].lower in PASSIVE and v + 2 < n and tokens[v + 1].lower == "by":
             np = np_right(text, tokens, v + 2, n, lexicon)  # 'Lee was asked by host Ola Lund, "..."': the asker
         if np is None:
             np = sentence_subject(text, tokens, v, lexicon) if subjectless(tokens, v) else subject_left(
@@ -303,13 +318,8 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
             outer = _outer_speaker(text, tokens, np, lo, lexicon)
             if outer is not None:
                 return Cue(outer.np, outer.cue, "before", strong=strong)
-        if v > lo + 1 and tokens[v - 1].lower in ("when", "after", "if", "once") and tok.lower.endswith("ed"):
-            # 'Lee told the council when asked about it: "..."': the quote is what she told, not what was asked
-            main = next((u for u in range(v - 2, lo - 1, -1) if not tokens[u].capitalized and (
-                tokens[u].lower in lexicon and lexicon[tokens[u].lower].speech)
-                and tokens[u - 1].lower not in NOUN_MARKERS), None)
-            if main is not None and np.mention.end <= tokens[main].start:
-                cue_toks = [tokens[main]]
+        if main is not None and np.mention.end <= tokens[main].start:
+            cue_toks = [tokens[main]]  # the quote is what she told, not what was asked
         return Cue(np, mention_of(text, cue_toks), "before", strong=strong)
     # "... surprise Republican pollster Ann Lee: "..."": a name right before the colon
     if n >= 4 and tokens[-1].text in (":", ",") and tokens[-3].lower in ("put", "puts") and tokens[-2].lower == "it":
