@@ -1926,3 +1926,16 @@ def test_when_asked_after_the_verb_of_saying_leaves_the_speaker_to_that_verb():
     quote = doc.quotes[-1]
     assert (doc.text[quote.start : quote.end], quote.speaker, quote.speaker_mention.text, quote.cue.text) == (
         "The pier will reopen in June.", "Ann Lee", "who", "told")
+
+
+def test_a_headline_names_its_speaker_before_a_present_tense_verb_or_on():
+    speakers = []
+    for title in ("Anna Berg Addresses Harbour Fire: ‘This Cannot Happen Again.’",
+                  "Harbour Club President On Ferry: ‘We Do Not Pay Captains To Stay Ashore.’",
+                  "Anna Berg Praises Gazette’s Harbour Editor Jan Lund: ‘A Very Good Reporter.’"):
+        doc = run(title + "\nThe council met on Monday.", title=True)
+        (q,) = doc.quotes
+        speakers.append((doc.text[q.start : q.end], q.speaker))
+    assert speakers == [("This Cannot Happen Again.", "Anna Berg"),
+                        ("We Do Not Pay Captains To Stay Ashore.", "Harbour Club President"),
+                        ("A Very Good Reporter.", "Anna Berg")]

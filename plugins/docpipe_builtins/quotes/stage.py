@@ -351,12 +351,12 @@ class QuoteStage:
         out: list[_Found] = []
         spans = find_quoted(text, ps, pe)
         if role == "title" or text[ps].isupper():
-            head = _headline(text, ps, pe, index, strict=role != "title")
+            head = _headline(text, ps, pe, index, lex, strict=role != "title")
             if head is not None:
                 return [head]
         elif role != "title" and text[ps] in _OPENING_MARKS and ps + 1 < pe and text[ps + 1].isupper():
             # '"PENCE: Well, look ...': a transcript turn reprinted inside an opening quote mark
-            head = _headline(text, ps + 1, pe, index, strict=True)
+            head = _headline(text, ps + 1, pe, index, lex, strict=True)
             if head is not None:
                 if text[head.end - 1] in "\"”»’'" and head.end - 1 > head.start:
                     head.end -= 1  # the turn's own closing mark
@@ -993,7 +993,20 @@ def _section_label(head: list[Token]) -> bool:
     return bool(words) and (words[0] in NOT_SPEAKER_LABELS or words[-1] in ("note", "notes"))
 
 
-def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> _Found | None:
+def _headline_speaker(head: list[Token], lexicon: dict[str, VerbInfo]) -> list[Token]:
+    """The words of a headline's part before the colon that name its speaker: those before a verb of saying
+    in the present tense or before "On" (``Trump Addresses Munich Attack``, ``Ann Lee Tells Graduates``,
+    ``CNN President On Trump``), else all of them (``Foreign Ministry``)."""
+    for k in range(1, len(head)):
+        info = lexicon.get(head[k].lower)
+        if head[k].text == "On" or (info is not None and head[k].capitalized and head[k].lower != info.base
+                                    and head[k].lower.endswith("s")):
+            return head[:k]
+    return head
+
+
+def _headline(text: str, ps: int, pe: int, index: int, lexicon: dict[str, VerbInfo],
+              strict: bool = False) -> _Found | None:
     """``Foreign Ministry: Kazakhstan did not recognize Taliban`` -- the part before the colon speaks.
 
     In body paragraphs (``strict``) only a transcript label in capitals counts: ``PENCE: Well, look ...``.
@@ -1001,11 +1014,11 @@ def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> 
     if text.find(":", ps, min(pe, ps + 100)) < 0:
         return None
     toks = tokenize(text, ps, min(pe, ps + 120))
-    colon = next((i for i, t in enumerate(toks[:9]) if t.text == ":"), None)
+    colon = next((i for i, t in enumerate(toks[: 9 if strict else 14]) if t.text == ":"), None)
     if not colon:
         return None
     head = toks[:colon]
-    if not all(t.capitalized or t.lower in ("of", "the", "for", "and") or t.text == "." for t in head):
+    if not all(t.capitalized or t.lower in ("of", "the", "for", "and", "’s", "'s") or t.text == "." for t in head):
         return None
     if strict:
         # a transcript label: "PENCE:" or "Luciana Lopez:" (not "Update:", "Note:", "Source:")
@@ -1026,7 +1039,7 @@ def _headline(text: str, ps: int, pe: int, index: int, strict: bool = False) -> 
                       confidence=0.7, starts_para=True)
     if _section_label(head):
         return None  # "The Latest: Trump urges ...", "Update: ...": a section label, not a speaker
-    np = analyse_np(text, head)
+    np = analyse_np(text, _headline_speaker(head, lexicon))
     if np is None or np.kind not in ("person", "org"):
         return None
     start, end = _trim(text, toks[colon].end, pe)
