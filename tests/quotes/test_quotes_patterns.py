@@ -1939,3 +1939,11 @@ def test_a_headline_names_its_speaker_before_a_present_tense_verb_or_on():
     assert speakers == [("This Cannot Happen Again.", "Anna Berg"),
                         ("We Do Not Pay Captains To Stay Ashore.", "Harbour Club President"),
                         ("A Very Good Reporter.", "Anna Berg")]
+
+
+def test_a_common_noun_before_that_and_a_verb_of_saying_speaks_through_the_relative_pronoun():
+    doc = run('The listing was replaced on Thursday by a message that said, "Sorry, the item is no longer here."\n'
+              "The guild printed water bottles that said, “The harbour welcomes you.”\n"
+              "He argued that said rules were unfair.")
+    assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [
+        ("a message", "a message that"), ("water bottles", "water bottles that"), (None, "He")]

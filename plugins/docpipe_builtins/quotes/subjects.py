@@ -335,6 +335,13 @@ def _pair_of_people(text: str, tokens: list[Token], s: int, j: int, lo: int,
                      name=f"{first.name} and {second.name}")
 
 
+def _noun_before_that(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
+    """``tok``, the word before a "that" right before a verb, is a common noun, so the "that" is a relative
+    pronoun: "a message that said", "water bottles that said" (not "argued that said", "so that said")."""
+    return tok.is_word and not tok.capitalized and tok.lower not in STOP_WORDS and tok.lower not in lexicon and (
+        not verb_like(tok, lexicon)) and not tok.lower.endswith("ly")
+
+
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
     lo = _verb_clause_start(tokens, v, lo)
@@ -365,16 +372,21 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     if low in SUBJECT_PRONOUNS:
         return subject_np(text, [tok])
     if j - 1 >= lo and (low == "who" or (low == "which" and (tokens[j - 1].text == "," or (
-            tokens[j - 1].is_word and tokens[j - 1].lower not in lexicon)))):
+            tokens[j - 1].is_word and tokens[j - 1].lower not in lexicon))) or (
+            low == "that" and j == v - 1 and _noun_before_that(tokens[j - 1], lexicon))):
         # "critics, who say ...", "the report, which notes": the relative pronoun is the mention, its
-        # antecedent the speaker ("that" is too often a conjunction or a determiner to be read so)
+        # antecedent the speaker ("that" is too often a conjunction or a determiner to be read so, but
+        # for a common noun right before it and a verb right after: "a message that said")
         k = j - 1 if tokens[j - 1].text != "," else j - 2
         s = collect_left(tokens, k, lo, lexicon) if k >= lo else k + 1
         if s > k and k - 1 >= lo and tokens[k].lower in lexicon:
             s = collect_left(tokens, k - 1, lo, lexicon)  # "the harbour report, which notes": a noun head
         antecedent = subject_np(text, tokens[s : k + 1]) if s <= k else None
         if antecedent is not None:
-            antecedent.mention = Mention(tok.text, tok.start, tok.end)
+            # (a restrictive "that" and its noun phrase are one mention, "a message that said", "a raft of new
+            # rules that promise"; after a comma the relative pronoun stands for it alone, "critics, who say")
+            m_start = antecedent.mention.start if low == "that" else tok.start
+            antecedent.mention = Mention(text[m_start : tok.end], m_start, tok.end)
             return antecedent
         return None
     if tok.text == ",":
