@@ -1947,3 +1947,10 @@ def test_a_common_noun_before_that_and_a_verb_of_saying_speaks_through_the_relat
               "He argued that said rules were unfair.")
     assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [
         ("a message", "a message that"), ("water bottles", "water bottles that"), (None, "He")]
+
+
+def test_a_dateline_in_title_case_with_a_wire_service_is_not_a_subject():
+    doc = run("Washington (AFP) – Democrat Ann Lee has taken a swipe at her rival’s stance on the pier, saying "
+              "that “bombastic comments” do more harm than good.")
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text) == ("Ann Lee", "saying")

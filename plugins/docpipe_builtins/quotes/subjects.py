@@ -512,10 +512,15 @@ def _relative_clause_antecedent(text: str, tokens: list[Token], k: int, lo: int,
     return None
 
 
+#: The wire services whose name a dateline carries in parentheses: "Washington (AFP) –".
+_NEWS_AGENCIES: Final = frozenset(["AP", "AFP", "Reuters", "UPI", "Bloomberg", "Xinhua"])
+
+
 def _after_dateline(tokens: list[Token], lo: int, v: int) -> int:
     """``lo``, or the first token after a dateline that opens the clause (``WASHINGTON —``,
-    ``LA CROSSE, Wisc. (AP) —``): the place a story was filed from is not a subject."""
-    if lo >= v or not (tokens[lo].text.isupper() and len(tokens[lo].text) > 2):
+    ``LA CROSSE, Wisc. (AP) —``, ``New York (AFP) –``): the place a story was filed from is not a subject."""
+    if lo >= v or not (tokens[lo].text.isupper() and len(tokens[lo].text) > 2 or tokens[lo].capitalized and any(
+            tokens[k].text in _NEWS_AGENCIES and tokens[k - 1].text == "(" for k in range(lo + 1, min(v, lo + 8)))):
         return lo
     for k in range(lo + 1, min(v, lo + 10)):
         if spaced_dash(tokens, k):
