@@ -1954,3 +1954,10 @@ def test_a_dateline_in_title_case_with_a_wire_service_is_not_a_subject():
               "that “bombastic comments” do more harm than good.")
     (q,) = doc.quotes
     assert (q.speaker, q.cue.text) == ("Ann Lee", "saying")
+
+
+def test_a_party_tag_in_parentheses_does_not_end_the_sentence():
+    doc = run("Rep. Ann Lee (D-Wis.) — who chairs the harbour panel — said the pier would reopen in June.\n"
+              "The pier closed for the winter (see the notice below.) The mayor said it would reopen.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the pier would reopen in June", "Ann Lee"), ("it would reopen", "The mayor")]

@@ -232,6 +232,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if (word in ABBREVIATIONS and (word in _NAME_TITLES or not _opens_sentence(text, e, end))) or (
                     len(word) == 1 and word.isalpha()):
                 continue  # (but "in the U.S. The report ...", "near Dover, Calif. He said ..." end one)
+        elif text[ms] == "." and e - ms == 2 and text[ms + 1] == ")":
+            p = text.rfind("(", max(start, ms - 12), ms)
+            if p >= 0 and not any(c.isspace() for c in text[p:ms]):
+                continue  # a party tag or an abbreviation in parentheses: "Rep. Ann Lee (D-Wis.) -- who ..."
         n = e
         while n < end and text[n].isspace():
             n += 1
