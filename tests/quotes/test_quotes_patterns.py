@@ -1961,3 +1961,10 @@ def test_a_party_tag_in_parentheses_does_not_end_the_sentence():
               "The pier closed for the winter (see the notice below.) The mayor said it would reopen.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("the pier would reopen in June", "Ann Lee"), ("it would reopen", "The mayor")]
+
+
+def test_the_state_after_a_town_in_a_relative_clause_is_no_name_after_its_title():
+    doc = run("Ann Lee, who is a pastor at the Harbour Church of Elizabeth, Colorado, slammed the council for "
+              "“promoting a folly.”")
+    (q,) = doc.quotes
+    assert (q.speaker, q.cue.text) == ("Ann Lee", "slammed")

@@ -415,7 +415,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
                 s2 = collect_left(tokens, s1 - 2, lo, lexicon)
                 np2 = subject_np(text, tokens[s2 : s1 - 1]) if s2 <= s1 - 2 else None
                 if np2 is not None:
-                    if np1.kind == "person" and tokens[s2].lower in DETERMINERS and s1 - 2 > s2:
+                    if np1.kind == "person" and tokens[s2].lower in DETERMINERS and s1 - 2 > s2 and not (
+                            _place_after_town(text, tokens, s1, j, lo)):  # (not "the Church of Elizabeth, Colorado,")
                         np1.title = np1.title or text[tokens[s2 + 1].start : tokens[s1 - 2].end]
                         return np1
                     if np2.kind == "person" and (np1.kind == "generic" or tokens[s1].lower in ("the", "a", "an")):
