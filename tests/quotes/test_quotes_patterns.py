@@ -1968,3 +1968,9 @@ def test_the_state_after_a_town_in_a_relative_clause_is_no_name_after_its_title(
               "“promoting a folly.”")
     (q,) = doc.quotes
     assert (q.speaker, q.cue.text) == ("Ann Lee", "slammed")
+
+
+def test_a_name_between_a_spaced_dash_and_a_colon_labels_the_quote_after_a_verb():
+    doc = run("Pollsters agree - Ann Lee: “One of the biggest lessons was a simple one: call voters late.”")
+    quote = doc.quotes[-1]
+    assert (quote.speaker, quote.kind) == ("Ann Lee", "direct")

@@ -31,6 +31,7 @@ from .subjects import (
     noun_use,
     np_right,
     sentence_subject,
+    spaced_dash,
     start_of_clause,
     subject_left,
     subject_np,
@@ -280,6 +281,10 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
     if not n:
         return None
     lo = start_of_clause(tokens, n)  # this sentence / clause only
+    if n >= 4 and tokens[-1].text == ":":
+        d = next((k for k in range(n - 3, max(lo, n - 7) - 1, -1) if spaced_dash(tokens, k)), None)
+        if d is not None and all(t.capitalized for t in tokens[d + 1 : n - 1]):
+            lo = d + 1  # 'Pollsters agree - Carl Bialik: "..."': the name after the dash labels the quote
     for v in range(n - 1, max(lo, n - 1 - max_gap) - 1, -1):
         tok = tokens[v]
         info = lexicon.get(tok.lower)
