@@ -1974,3 +1974,10 @@ def test_a_name_between_a_spaced_dash_and_a_colon_labels_the_quote_after_a_verb(
     doc = run("Pollsters agree - Ann Lee: “One of the biggest lessons was a simple one: call voters late.”")
     quote = doc.quotes[-1]
     assert (quote.speaker, quote.kind) == ("Ann Lee", "direct")
+
+
+def test_a_verb_of_warning_after_a_quote_with_a_name_that_ends_the_sentence_is_inverted():
+    doc = run("Ann Lee spoke on Monday. “That means a loose cannon is within reach,” warned Jan Berg.\n"
+              "“The pier will close,” warned Ola Lund, the mayor.")
+    assert [(q.speaker, q.speaker_mention.start, q.cue.text) for q in doc.quotes] == [
+        ("Jan Berg", doc.text.index("Jan Berg"), "warned"), ("Ola Lund", doc.text.index("Ola Lund"), "warned")]
