@@ -1981,3 +1981,11 @@ def test_a_verb_of_warning_after_a_quote_with_a_name_that_ends_the_sentence_is_i
               "“The pier will close,” warned Ola Lund, the mayor.")
     assert [(q.speaker, q.speaker_mention.start, q.cue.text) for q in doc.quotes] == [
         ("Jan Berg", doc.text.index("Jan Berg"), "warned"), ("Ola Lund", doc.text.index("Ola Lund"), "warned")]
+
+
+def test_the_content_before_a_quote_ends_before_the_subject_of_the_quotes_reporting_verb():
+    doc = run("When Moss suggested that the guild would sue the council, Lund said: “If they sue, they will lose.”\n"
+              "Ann Lee accused Jan Berg of being too reliant on the council, she said: “They will lose.”")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("that the guild would sue the council", "Moss"), ("If they sue, they will lose.", "Lund"),
+        ("Jan Berg of being too reliant on the council", "Ann Lee"), ("They will lose.", "Ann Lee")]

@@ -558,6 +558,10 @@ class QuoteStage:
         mark = first.start - 1
         if first.cue is not None and s < first.cue.start < mark:
             mark = first.cue.start  # (the quote's own reporting verb is not part of the content before it)
+            who = first.np.mention if first.np is not None else None
+            if who is not None and s < who.start < mark and not text[who.end : mark].strip() and (
+                    text[s : who.start].rstrip().endswith(",")):
+                mark = who.start  # (nor its subject after a comma: "When X suggested that ..., Rubio said: "..."")
         if not has_word_in(text, s, mark, self._cue_words):
             return None
         found = find_indirect(text, ptoks.window(s, mark), self._lexicon)
