@@ -1984,8 +1984,15 @@ def test_a_verb_of_warning_after_a_quote_with_a_name_that_ends_the_sentence_is_i
 
 
 def test_the_content_before_a_quote_ends_before_the_subject_of_the_quotes_reporting_verb():
-    doc = run("When Moss suggested that the guild would sue the council, Lund said: “If they sue, they will lose.”\n"
+    doc = run("When Moss suggested that the guild would sue the council, Lund said: “If they sue, they lose.”\n"
               "Ann Lee accused Jan Berg of being too reliant on the council, she said: “They will lose.”")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
-        ("that the guild would sue the council", "Moss"), ("If they sue, they will lose.", "Lund"),
+        ("that the guild would sue the council", "Moss"), ("If they sue, they lose.", "Lund"),
         ("Jan Berg of being too reliant on the council", "Ann Lee"), ("They will lose.", "Ann Lee")]
+
+
+def test_an_adverb_between_a_phrasal_verb_of_saying_and_the_colon():
+    doc = run("When Moss suggested that the guild would sue, Lund fired back forcefully: “If they sue, they lose.”\n"
+              "Ann Lee shot back angrily, “That is not true.”")
+    assert [(q.speaker, q.cue.text) for q in doc.quotes if q.kind == "direct"] == [
+        ("Lund", "fired back"), ("Ann Lee", "shot back")]
