@@ -1996,3 +1996,11 @@ def test_an_adverb_between_a_phrasal_verb_of_saying_and_the_colon():
               "Ann Lee shot back angrily, “That is not true.”")
     assert [(q.speaker, q.cue.text) for q in doc.quotes if q.kind == "direct"] == [
         ("Lund", "fired back"), ("Ann Lee", "shot back")]
+
+
+def test_a_quote_only_paragraph_rests_on_the_nearest_mention_of_the_speaker_before_it():
+    doc = run("“The pier is safe,” Ann Lee said on Monday.\n"
+              "What that means is left to the voters, since Lee spoke only in bromides during the interview.\n"
+              "“We have to do something about the pier.”")
+    quote = doc.quotes[-1]
+    assert (quote.speaker, quote.speaker_mention.start) == ("Ann Lee", doc.text.index("Lee spoke"))

@@ -257,7 +257,7 @@ class QuoteStage:
                 f.mention = np.mention
             found.extend(items)
         found.sort(key=lambda f: (f.start, -f.end))
-        _continue_speakers(found)
+        _continue_speakers(text, found)
         self._guess_from_previous_paragraph(text, found, paras, registry)
         self._guess_from_previous_sentence(text, found, paras, registry)
         quotes = _to_quotes(found)
@@ -1075,7 +1075,32 @@ def _sign(items: list[_Found], text: str, ps: int, pe: int) -> bool:
     return True
 
 
-def _continue_speakers(found: list[_Found]) -> None:
+def _nearer_mention(text: str, src: _Found, at: int) -> Mention | None:
+    """The last time ``src``'s speaker is named (as in ``src``'s mention, or by the last word of the name) in
+    the paragraphs between ``src``'s and the one that starts at ``at``: a quote-only paragraph after a
+    paragraph about the speaker ('Trump spoke only in bromides. / "We have to do something."') rests on the
+    nearest words that name who speaks."""
+    if src.mention is None or not src.mention.text[:1].isupper() or len(src.mention.text) < 3:
+        return None
+    names = {src.mention.text}
+    full = src.speaker_name or (src.entity.name if src.entity is not None and src.entity.kind == "person" else "")
+    last = full.split()[-1] if full else ""
+    if last[:1].isupper() and len(last) > 2:
+        names.add(last)
+    best: Mention | None = None
+    lo = text.find("\n", max(src.end, src.mention.end), at)  # (in the paragraphs between: they hold no quote)
+    if lo < 0:
+        return None
+    for name in names:
+        k = text.rfind(name, lo, at)
+        while k >= 0 and (k > 0 and text[k - 1].isalnum() or text[k + len(name) : k + len(name) + 1].isalnum()):
+            k = text.rfind(name, lo, k)  # (a whole word: not "Trumpism")
+        if k >= 0 and (best is None or k > best.start):
+            best = Mention(name, k, k + len(name))
+    return best
+
+
+def _continue_speakers(text: str, found: list[_Found]) -> None:
     """Quotes without a cue take the speaker of the neighbouring quote (see the module docstring)."""
     by_para: dict[int, list[_Found]] = {}
     for f in found:
@@ -1121,6 +1146,8 @@ def _continue_speakers(found: list[_Found]) -> None:
             if src is not None:
                 f.entity, f.mention, f.confidence = src.entity, src.mention, 0.6
                 f.speaker_name = src.speaker_name
+                if src.para < f.para:
+                    f.mention = _nearer_mention(text, src, f.start) or f.mention
                 if src.para == f.para and f.cue is None:
                     f.cue = src.cue  # '"A," said X. "B."': the second piece rests on the same cue
                     previous = f
