@@ -120,10 +120,10 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
             t0.lower != info.base and not t0.lower.endswith("ing")):
         # '"...," warned Clinton.': a name that ends the sentence after the verb is who warns, not who is warned
         np = np_right(text, toks, i + 1, n, lexicon)
-        end = next((k for k in range(i + 1, n) if toks[k].start >= np.mention.end), n) if np is not None else -1
-        if np is not None and np.kind == "person" and (end == n or toks[end].text in TERMINATORS or (
-                toks[end].text == ",")):
-            return Cue(np, mention_of(text, [t0]), "inverted")
+        if np is not None and np.kind == "person":
+            after = next((t for t in toks[i + 1 :] if t.start >= np.mention.end), None)
+            if after is None or after.text in TERMINATORS or after.text == ",":
+                return Cue(np, mention_of(text, [t0]), "inverted")
     if info is not None and info.direct_cue and not t0.lower.endswith("ing") and info.base not in ADDRESSEE_VERBS:
         # (not "told the paper": who is told, never who tells)
         np = np_right(text, toks, i + 1, n, lexicon)
