@@ -2004,3 +2004,9 @@ def test_a_quote_only_paragraph_rests_on_the_nearest_mention_of_the_speaker_befo
               "“We have to do something about the pier.”")
     quote = doc.quotes[-1]
     assert (quote.speaker, quote.speaker_mention.start) == ("Ann Lee", doc.text.index("Lee spoke"))
+
+
+def test_a_day_that_opens_the_sentence_before_a_place_is_no_subject():
+    doc = run("Saturday at the state party convention Sen. Ann Lee (D-MA) said the harbour plan was “a folly.”")
+    (q,) = doc.quotes
+    assert (q.speaker, doc.text[q.start : q.end]) == ("Ann Lee", "the harbour plan was “a folly.”")

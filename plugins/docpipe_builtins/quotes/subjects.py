@@ -444,6 +444,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
             s2 = collect_left(tokens, s - 2, lo, lexicon)
             if s2 == s - 2 == lo and tokens[s2].capitalized and ing_form(tokens[s2].lower):
                 return None  # "Speaking in his real voice": the clause opens with a participle, not a subject
+            if s2 == s - 2 == lo and tokens[s2].lower in TIME_WORDS:
+                break  # "Saturday at the convention Sen. Ann Lee said": a when opens the clause, not a subject
             if s2 <= s - 2 and tokens[s - 1].lower == "with" and tokens[s - 2].lower == "familiar":
                 s = first_s = s2  # "a person familiar with the talks said": the phrase is part of who speaks
                 break
