@@ -2010,3 +2010,10 @@ def test_a_day_that_opens_the_sentence_before_a_place_is_no_subject():
     doc = run("Saturday at the state party convention Sen. Ann Lee (D-MA) said the harbour plan was “a folly.”")
     (q,) = doc.quotes
     assert (q.speaker, doc.text[q.start : q.end]) == ("Ann Lee", "the harbour plan was “a folly.”")
+
+
+def test_and_inside_an_organisation_name_after_for_or_of_is_part_of_the_noun_phrase():
+    doc = run("“The country has no test,” Ann Lee of the Harbour Institute for Science and Security wrote in "
+              "September.\n"
+              "“The pier is safe,” Ann Lee and Jan Berg wrote in June.")
+    assert [q.speaker for q in doc.quotes] == ["Ann Lee", "Ann Lee and Jan Berg"]

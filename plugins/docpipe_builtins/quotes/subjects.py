@@ -118,6 +118,10 @@ def collect_left(tokens: list[Token], j: int, lo: int, lexicon: dict[str, VerbIn
                 i > lo and modifier_after_determiner(tokens[i - 1], tok)):
             i -= 1
             continue
+        if tok.lower == "and" and i < j and i - 2 >= lo and tokens[i + 1].capitalized and (
+                tokens[i - 1].capitalized and tokens[i - 2].lower in ("for", "of")):
+            i -= 1  # "the Institute for Science and Security", "the Department of Health and Human Services"
+            continue
         if tok.lower == "and" and i < j and i - 1 >= lo and tokens[i + 1].lower not in DETERMINERS:
             # "the Florida senator and Republican presidential candidate said": two titles, one person,
             # when a determiner opens the whole NP
