@@ -298,8 +298,9 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
         info = lexicon.get(tok.lower)
         cue_toks = tokens[v : v + 1]
         if info is None and not tok.capitalized and _phrasal_saying(tokens, v) and (
-                v + 2 < n and tokens[v + 2].text in (":", ",") or v + 3 < n and tokens[v + 3].text in (":", ",")
-                and tokens[v + 2].lower.endswith("ly")):  # (an adverb between: "Rubio fired back forcefully:")
+                (v + 2 < n and tokens[v + 2].text in (":", ",")) or (v + 3 < n and tokens[v + 3].text in (":", ",")
+                                                                     and tokens[v + 2].lower.endswith("ly"))):
+            # (an adverb may stand between: "Rubio fired back forcefully:")
             info = lexicon.get("say")  # 'Jan Berg shot back, "..."' (a verb and its particle, then the quote)
             cue_toks = tokens[v : v + 2]
         if info is None or not (info.direct_cue or (not direct_only and info.speech)) or (

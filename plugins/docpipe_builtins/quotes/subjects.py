@@ -342,8 +342,9 @@ def _pair_of_people(text: str, tokens: list[Token], s: int, j: int, lo: int,
 def _noun_before_that(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
     """``tok``, the word before a "that" right before a verb, is a common noun, so the "that" is a relative
     pronoun: "a message that said", "water bottles that said" (not "argued that said", "so that said")."""
-    return tok.is_word and not tok.capitalized and tok.lower not in STOP_WORDS and tok.lower not in lexicon and (
-        not verb_like(tok, lexicon)) and not tok.lower.endswith("ly")
+    # (verb_like covers the lexicon's forms and the -ed pasts)
+    return tok.is_word and not tok.capitalized and tok.lower not in STOP_WORDS and not verb_like(tok, lexicon) and (
+        not tok.lower.endswith("ly"))
 
 
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
@@ -526,7 +527,10 @@ _NEWS_AGENCIES: Final = frozenset(["AP", "AFP", "Reuters", "UPI", "Bloomberg", "
 def _after_dateline(tokens: list[Token], lo: int, v: int) -> int:
     """``lo``, or the first token after a dateline that opens the clause (``WASHINGTON —``,
     ``LA CROSSE, Wisc. (AP) —``, ``New York (AFP) –``): the place a story was filed from is not a subject."""
-    if lo >= v or not (tokens[lo].text.isupper() and len(tokens[lo].text) > 2 or tokens[lo].capitalized and any(
+    if lo >= v:
+        return lo
+    capitals = tokens[lo].text.isupper() and len(tokens[lo].text) > 2
+    if not capitals and not (tokens[lo].capitalized and any(
             tokens[k].text in _NEWS_AGENCIES and tokens[k - 1].text == "(" for k in range(lo + 1, min(v, lo + 8)))):
         return lo
     for k in range(lo + 1, min(v, lo + 10)):
