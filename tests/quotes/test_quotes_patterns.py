@@ -1723,8 +1723,9 @@ def test_and_a_name_with_its_relative_clause_of_saying_starts_the_next_attributi
 def test_the_subjects_next_act_after_a_quoted_phrase_is_not_content():
     doc = run('Jan Berg called his rival "Councillor Lee" instead and made no mention of the pier.\n'
               'Ann Lee called the plan "a disgrace" and insists Berg knew it.')
+    # (what she insists is a content of its own, not the end of the first one)
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
-        'his rival "Councillor Lee"', 'the plan "a disgrace"']
+        'his rival "Councillor Lee"', 'the plan "a disgrace"', "Berg knew it"]
 
 
 def test_a_clause_that_begins_before_a_later_that_is_the_content():
@@ -2017,3 +2018,13 @@ def test_and_inside_an_organisation_name_after_for_or_of_is_part_of_the_noun_phr
               "September.\n"
               "“The pier is safe,” Ann Lee and Jan Berg wrote in June.")
     assert [q.speaker for q in doc.quotes] == ["Ann Lee", "Ann Lee and Jan Berg"]
+
+
+def test_a_coordinated_verb_of_saying_reads_its_content_as_the_first_verb_would():
+    doc = run("The council denies any wrongdoing and points out that the mayor signed the same agreement.\n"
+              "Ann Lee thanked the divers for their work and said the new pier would reopen in June.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.cue.text) for q in doc.quotes] == [
+        ("any wrongdoing", "council", "denies"),
+        ("that the mayor signed the same agreement", "council", "points"),
+        ("the divers for their work", "Ann Lee", "thanked"),
+        ("the new pier would reopen in June", "Ann Lee", "said")]

@@ -480,16 +480,27 @@ def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
         start = first.start  # "... and said funding is needed": what "say" is followed by is what was said
     elif info.base == "say" and first.capitalized and _name_then_finite_verb(tokens, first_i):
         start = first.start  # "... and said Lund was not involved": a clause whose subject is a name
+    stop, weak = len(tokens), False
+    if start is None and v + 2 < len(tokens):
+        # "... and points out that ...", "... and said the pier ...", "..., calling for X": the second verb
+        # takes what the first would take if it stood alone (the main path's reading of a content)
+        found = _content_start(tokens, [t.lower for t in tokens], v, info, lexicon)
+        if found is not None:
+            start, stop, weak = found
+            first_i = next((i for i in range(v + 1, len(tokens)) if tokens[i].start >= start), len(tokens))
     if start is None:
         return None
-    end = content_end(tokens, len(tokens), first_i)
+    end = content_end(tokens, stop, first_i)
+    if weak:
+        end = _end_of_object(tokens, first_i, end, lexicon)
     if end - start < 8:
         return None
     if v == k + 2 and tokens[k + 1].lower in SUBJECT_PRONOUNS:
         # "Durbin said ..., and he said ...": the same speaker, whose mention here is the pronoun
         pron = tokens[k + 1]
         np = SpeakerNP(np.kind, Mention(pron.text, pron.start, pron.end), np.name, np.title, np.pronoun)
-    return IndirectMatch(start, end, Cue(np, mention_of(text, [tokens[v]]), "indirect"), belief=not info.speech)
+    return IndirectMatch(start, end, Cue(np, mention_of(text, [tokens[v]]), "indirect"),
+                         belief=weak or not info.speech)
 
 
 #: Words that link a clause to what comes before it: a phrase that holds one is no short phrase.
