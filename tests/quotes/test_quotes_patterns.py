@@ -2028,3 +2028,11 @@ def test_a_coordinated_verb_of_saying_reads_its_content_as_the_first_verb_would(
         ("that the mayor signed the same agreement", "council", "points"),
         ("the divers for their work", "Ann Lee", "thanked"),
         ("the new pier would reopen in June", "Ann Lee", "said")]
+
+
+def test_a_one_word_object_before_a_coordinated_verb_of_saying_is_a_content_of_its_own():
+    doc = run("The mayor blasted Congress and said the state spent more than it had.\n"
+              "Ann Lee praised Berg, saying he had saved the pier from the storm.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("Congress", "The mayor", "blasted"), ("the state spent more than it had", "The mayor", "said"),
+        ("Berg", "Ann Lee", "praised"), ("he had saved the pier from the storm", "Ann Lee", "saying")]

@@ -432,8 +432,8 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
         # "says he'd sit Ann Lee down and tell her ...": a verb in its base form is no act of the speaker's
         # (who "says", "said"); the reported clause goes on
         k = coordinated_verb(tokens, k + 1, lexicon)
-    if k is None or k <= start_index + 1:
-        return out  # (a content of one word at least before "and": "blasted the council and said ...")
+    if k is None or not any(t.is_word for t in tokens[start_index:k]):
+        return out  # (a content of one word at least before "and": "blasted Congress and said ...")
     if tokens[k].text in CLOSING_QUOTES:
         if m.end < tokens[k - 1].start:
             return out  # (the content ended before the quote: "..., Rubio fired back: "...," adding" is Rubio's)
