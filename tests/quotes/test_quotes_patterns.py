@@ -2036,3 +2036,17 @@ def test_a_one_word_object_before_a_coordinated_verb_of_saying_is_a_content_of_i
     assert [(doc.text[q.start : q.end], q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
         ("Congress", "The mayor", "blasted"), ("the state spent more than it had", "The mayor", "said"),
         ("Berg", "Ann Lee", "praised"), ("he had saved the pier from the storm", "Ann Lee", "saying")]
+
+
+def test_an_auxiliary_or_adverb_between_and_and_the_next_verb_of_saying():
+    doc = run("Ann Lee said that the pier would reopen in June but did not suggest that the ferry would run.\n"
+              "Jan Berg describes himself as a friend of the harbour and has said that he gave money to the guild.\n"
+              "Ola Lund praised the divers - and repeatedly reminded the crowd that the pier was safe.\n"
+              "Moss praised the divers and was told that the pier was safe.\n"
+              "Ann Lee said the mayor has the report and will address the flaws in a speech.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("that the pier would reopen in June", "Ann Lee"), ("that the ferry would run", "Ann Lee"),
+        ("himself as a friend of the harbour", "Jan Berg"), ("that he gave money to the guild", "Jan Berg"),
+        ("the divers", "Ola Lund"), ("the crowd that the pier was safe", "Ola Lund"),
+        ("the divers", "Moss"),  # (who "was told" is not who spoke)
+        ("the mayor has the report and will address the flaws in a speech", "Ann Lee")]

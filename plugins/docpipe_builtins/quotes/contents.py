@@ -16,6 +16,7 @@ from .lexicon import VerbInfo
 from .speakers import SUBJECT_PRONOUNS
 from .tokens import Token
 from .words import (
+    AUX_ADVERBS,
     CLAUSE_CONJUNCTIONS,
     CLOSING_QUOTES,
     CONTENT_CUTTERS,
@@ -23,6 +24,7 @@ from .words import (
     DAY_PARTS,
     ING_NOUNS,
     IRREGULAR_PAST,
+    LY_WORDS,
     NOT_A_SUBJECT,
     NOUN_MARKERS,
     ONE_TO_TEN,
@@ -364,14 +366,41 @@ def coordinated_verb(tokens: list[Token], start_index: int, lexicon: dict[str, V
 
 def coordinated_verb_at(tokens: list[Token], k: int, lexicon: dict[str, VerbInfo]) -> bool:
     """An "and"/"but" at ``k`` before a verb of saying, maybe after a pronoun or an adverb: "and said",
-    "but he added", "and then told"."""
-    if tokens[k].lower not in ("and", "but") or k + 1 >= len(tokens):
-        return False
-    nxt = tokens[k + 1]
-    if nxt.lower in ("he", "she", "they", "then", "also", "later") and k + 2 < len(tokens):
-        nxt = tokens[k + 2]
-    info = lexicon.get(nxt.lower)
-    return info is not None and info.speech and not nxt.capitalized
+    "but he added", "and then told", "and has repeatedly said"."""
+    return coordinated_verb_index(tokens, k, lexicon) is not None
+
+
+def coordinated_verb_index(tokens: list[Token], k: int, lexicon: dict[str, VerbInfo]) -> int | None:
+    """Where the verb of saying after the "and"/"but" at ``k`` is (see :func:`coordinated_verb_at`)."""
+    if tokens[k].lower not in ("and", "but"):
+        return None
+    v = k + 1
+    if v < len(tokens) and tokens[v].lower in ("he", "she", "they"):
+        v += 1
+    be = False  # ("and was told ...": a passive, whose subject is not who spoke)
+    while v < len(tokens) and v - k <= 3 and (tokens[v].lower in _BETWEEN_AND_VERB or _adverb(tokens[v])):
+        be = be or tokens[v].lower in ("was", "is", "were", "are")
+        v += 1
+    if v >= len(tokens) or tokens[v].capitalized:
+        return None
+    info = lexicon.get(tokens[v].lower)
+    if info is None or not info.speech:
+        return None
+    one_word = v == k + 2 and tokens[k + 1].lower in ("he", "she", "they", "then", "also", "later")
+    if v > k + 1 and not one_word and be != tokens[v].lower.endswith("ing"):
+        return None  # ("was told": a passive; "condoning and apparently encouraging": one participle's partner)
+    return v
+
+
+#: What may stand between "and"/"but" and the speaker's next verb of saying: "and has said", "but did not
+#: suggest", "and repeatedly reminded" (not a modal, "and will address": that goes on the reported clause).
+_BETWEEN_AND_VERB: Final = AUX_ADVERBS - frozenset(
+    ["would", "will", "could", "should", "may", "might", "can", "cannot", "must", "never", "now", "last", "yet",
+     "just"])
+
+
+def _adverb(tok: Token) -> bool:
+    return tok.lower.endswith("ly") and tok.lower not in LY_WORDS and not tok.capitalized
 
 
 def pronoun_subject(tok: Token) -> bool:

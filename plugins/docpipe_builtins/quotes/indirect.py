@@ -18,6 +18,7 @@ from .contents import (
     content_end,
     coordinated_verb,
     coordinated_verb_at,
+    coordinated_verb_index,
     introductory_adverbial,
     past_form,
     pronoun_subject,
@@ -439,7 +440,10 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
             return out  # (the content ended before the quote: "..., Rubio fired back: "...," adding" is Rubio's)
         m.end = tokens[k].end
     else:
-        m.end = tokens[k - 2 if tokens[k - 1].text == "," else k - 1].end
+        last = k - 1  # (the content ends before the comma or dash that leads to "and": "- and said")
+        while last > start_index and (tokens[last].text == "," or tokens[last].text in DASHES):
+            last -= 1
+        m.end = tokens[last].end
     more = _coordinated_content(text, tokens, k, m.cue.np, lexicon)
     if more is not None:
         out.append(more)
@@ -456,7 +460,7 @@ def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
                          lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
     """What the verb after the "and", "but" or comma at ``k`` (see :func:`coordinated_verb`) reports, said by
     ``np``: "... and said that ...", "..., and he said ...", "..., saying ...", "... and then told X that ..."."""
-    v = k + 1 if lexicon.get(tokens[k + 1].lower) else k + 2
+    v = coordinated_verb_index(tokens, k, lexicon) or k + 1  # (after a comma or a closing mark: the -ing verb)
     info = lexicon.get(tokens[v].lower) if v < len(tokens) else None
     first_i = v + 1
     if info is not None and info.base == "tell" and v + 2 < len(tokens) and tokens[v + 2].lower == "that":
@@ -495,7 +499,7 @@ def _coordinated_content(text: str, tokens: list[Token], k: int, np: SpeakerNP,
         end = _end_of_object(tokens, first_i, end, lexicon)
     if end - start < 8:
         return None
-    if v == k + 2 and tokens[k + 1].lower in SUBJECT_PRONOUNS:
+    if v > k + 1 and tokens[k + 1].lower in SUBJECT_PRONOUNS:
         # "Durbin said ..., and he said ...": the same speaker, whose mention here is the pronoun
         pron = tokens[k + 1]
         np = SpeakerNP(np.kind, Mention(pron.text, pron.start, pron.end), np.name, np.title, np.pronoun)
