@@ -2050,3 +2050,14 @@ def test_an_auxiliary_or_adverb_between_and_and_the_next_verb_of_saying():
         ("the divers", "Ola Lund"), ("the crowd that the pier was safe", "Ola Lund"),
         ("the divers", "Moss"),  # (who "was told" is not who spoke)
         ("the mayor has the report and will address the flaws in a speech", "Ann Lee")]
+
+
+def test_a_chain_of_coordinated_verbs_and_an_and_with_no_verb_of_the_speakers():
+    doc = run("The mayor referred to the divers as heroes and recently pointed to the old pier and called it a "
+              "triumph of planning.\n"
+              "Ola Lund said the calls were unanswered and dismissed by the council.\n"
+              "Ann Lee said the guild would be making an issue of his debts and alleged debts.")
+    assert [(doc.text[q.start : q.end], q.cue.text) for q in doc.quotes] == [
+        ("the divers as heroes", "referred"), ("the old pier", "pointed"), ("it a triumph of planning", "called"),
+        ("the calls were unanswered and dismissed by the council", "said"),
+        ("the guild would be making an issue of his debts and alleged debts", "said")]

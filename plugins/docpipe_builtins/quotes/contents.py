@@ -384,8 +384,8 @@ def coordinated_verb_index(tokens: list[Token], k: int, lexicon: dict[str, VerbI
     if v >= len(tokens) or tokens[v].capitalized:
         return None
     info = lexicon.get(tokens[v].lower)
-    if info is None or not info.speech:
-        return None
+    if info is None or not info.speech or (v + 1 < len(tokens) and tokens[v + 1].lower == "by"):
+        return None  # ("unanswered and dismissed by the council": a passive participle)
     one_word = v == k + 2 and tokens[k + 1].lower in ("he", "she", "they", "then", "also", "later")
     if v > k + 1 and not one_word and be != tokens[v].lower.endswith("ing"):
         return None  # ("was told": a passive; "condoning and apparently encouraging": one participle's partner)

@@ -419,13 +419,26 @@ def _reporting_clause_at(tokens: list[Token], i: int, lexicon: dict[str, VerbInf
 
 def _find_indirect_with_coordination(text: str, tokens: list[Token],
                                      lexicon: dict[str, VerbInfo]) -> list[IndirectMatch]:
-    """The outermost attribution of ``tokens`` and a coordinated one by the same speaker."""
+    """The outermost attribution of ``tokens`` and the coordinated ones by the same speaker ("referred to X
+    as A and pointed to Y and called him B": three)."""
     m = _find_indirect(text, tokens, lexicon)
     if m is None:
         return []
     out = [m]
     if m.cue.how != "indirect":
         return out
+    while len(out) < 4:
+        more = _coordinated_after(text, tokens, out[-1], lexicon)
+        if more is None:
+            break
+        out.append(more)
+    return out
+
+
+def _coordinated_after(text: str, tokens: list[Token], m: IndirectMatch,
+                       lexicon: dict[str, VerbInfo]) -> IndirectMatch | None:
+    """The attribution coordinated with ``m`` by the same speaker ("X said that A and accused Y of B"), if any;
+    ``m``'s content then ends before the "and"."""
     start_index = next((i for i, t in enumerate(tokens) if t.start >= m.start), len(tokens))
     k = coordinated_verb(tokens, start_index + 1, lexicon)
     while k is not None and tokens[k].lower == "and" and k + 1 < len(tokens) and _base_form(
@@ -434,20 +447,22 @@ def _find_indirect_with_coordination(text: str, tokens: list[Token],
         # (who "says", "said"); the reported clause goes on
         k = coordinated_verb(tokens, k + 1, lexicon)
     if k is None or not any(t.is_word for t in tokens[start_index:k]):
-        return out  # (a content of one word at least before "and": "blasted Congress and said ...")
+        return None  # (a content of one word at least before "and": "blasted Congress and said ...")
+    if tokens[k].text in CLOSING_QUOTES and m.end < tokens[k - 1].start:
+        return None  # (the content ended before the quote: "..., Rubio fired back: "...," adding" is Rubio's)
+    more = _coordinated_content(text, tokens, k, m.cue.np, lexicon)
+    if more is None and tokens[k].lower in ("and", "but"):
+        # ("unanswered and dismissed", "peccadilloes and alleged peccadilloes": no verb of the speaker's, so
+        # the content goes on; a participle after a comma ends it all the same, ", adding, "...")
+        return None
     if tokens[k].text in CLOSING_QUOTES:
-        if m.end < tokens[k - 1].start:
-            return out  # (the content ended before the quote: "..., Rubio fired back: "...," adding" is Rubio's)
         m.end = tokens[k].end
     else:
         last = k - 1  # (the content ends before the comma or dash that leads to "and": "- and said")
         while last > start_index and (tokens[last].text == "," or tokens[last].text in DASHES):
             last -= 1
         m.end = tokens[last].end
-    more = _coordinated_content(text, tokens, k, m.cue.np, lexicon)
-    if more is not None:
-        out.append(more)
-    return out
+    return more
 
 
 def _base_form(word: str, lexicon: dict[str, VerbInfo]) -> bool:
