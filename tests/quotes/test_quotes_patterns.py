@@ -2061,3 +2061,16 @@ def test_a_chain_of_coordinated_verbs_and_an_and_with_no_verb_of_the_speakers():
         ("the divers as heroes", "referred"), ("the old pier", "pointed"), ("it a triumph of planning", "called"),
         ("the calls were unanswered and dismissed by the council", "said"),
         ("the guild would be making an issue of his debts and alleged debts", "said")]
+
+
+def test_a_participle_far_after_a_quotes_cue_reports_more_of_the_speakers_words():
+    doc = run("“It is a classic move,” said Ann Lee, a former speechwriter to the Secretary of State for the "
+              "Harbour, referring to the mayor's chief strategist.\n"
+              "“We wanted to ensure that no mayor could waive the rules,” Lee said in a telephone interview "
+              "Wednesday, pointing out that 98 councillors voted last year to review the deal.\n"
+              "“I am glad,” Jan Berg said during a panel on his harbour show after the councillor easily won his "
+              "seat, remarking that while there are “still some angry voters,” the pier is safe.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.kind) for q in doc.quotes if q.kind != "direct"] == [
+        ("the mayor's chief strategist", "Ann Lee", "indirect"),
+        ("that 98 councillors voted last year to review the deal", "Ann Lee", "indirect"),
+        ("that while there are “still some angry voters,” the pier is safe", "Jan Berg", "mixed")]

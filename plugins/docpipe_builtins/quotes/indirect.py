@@ -1289,7 +1289,7 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
     ``tokens`` start right after the cue verb (or its subject). Returns (start, end, participle mention).
     """
     n = len(tokens)
-    for k in range(min(n - 2, 12)):
+    for k in range(min(n - 2, 24)):
         tok = tokens[k]
         if tok.text in TERMINATORS and not is_abbrev_dot(tokens, k) or tok.text in QUOTE_CHARS:
             return None
@@ -1299,6 +1299,8 @@ def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, Ve
             if info is None or not info.speech:
                 continue
             first = k + 2
+            if tokens[first].lower == "out" and first + 2 < n and tokens[first + 1].lower == "that":
+                first += 1  # ", pointing out that ..." (not "pointing out where the store was": a gesture)
             if not tokens[first].is_word:
                 return None  # ', adding, "...': a quotation follows, which takes the participle as its cue
             if tokens[first].lower == "only" and first + 2 < n and tokens[first + 1].lower == "that":

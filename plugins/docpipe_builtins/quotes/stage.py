@@ -123,7 +123,7 @@ def _make_mixed(text: str, f: _Found, start: int, end: int) -> None:
 _MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $")
 
 #: Right after a cue: a participle, then a quote mark before the sentence ends (", adding that "...").
-_PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,60}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
+_PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,160}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
 #: Right after a closing mark: a participle (', adding that ...').
 _PARTICIPLE_AFTER_MARK_RE = re.compile(r" \w+ing\b")
 #: Words that join a second clause to a quote's reporting clause after a comma.
