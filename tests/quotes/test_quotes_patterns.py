@@ -2074,3 +2074,11 @@ def test_a_participle_far_after_a_quotes_cue_reports_more_of_the_speakers_words(
         ("the mayor's chief strategist", "Ann Lee", "indirect"),
         ("that 98 councillors voted last year to review the deal", "Ann Lee", "indirect"),
         ("that while there are “still some angry voters,” the pier is safe", "Jan Berg", "mixed")]
+
+
+def test_a_relative_clause_on_the_speaker_reports_a_clause_after_any_verb_of_saying():
+    doc = run("“It was not a convincing argument,” said Ola Lund, a councillor, who stressed that the mayor "
+              "seemed rattled.\n"
+              "“It was a fine day,” said Ann Lee, a diver, who praised the crews for their work.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes if q.kind == "indirect"] == [
+        ("that the mayor seemed rattled", "Ola Lund")]

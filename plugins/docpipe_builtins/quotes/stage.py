@@ -527,7 +527,8 @@ class QuoteStage:
         * '"...," Carson said, but he said he is being asked about ...': a clause joined by ", and",
           ", but", ", while" may hold an attribution of its own;
         * '"...," said Ann Lee, 24, from Tromso, who said the pier ...': a relative clause on the speaker
-          with a verb of saying is the speaker's too (who "endorsed" or "declined" someone is biography).
+          with a verb of saying is the speaker's too, a reported clause after it ('who stressed that ...');
+          who "endorsed" or "declined" someone is biography.
         """
         end_k = next((k for k in range(len(toks)) if is_terminator(toks, k)), None)
         if end_k is None:
@@ -543,7 +544,7 @@ class QuoteStage:
         for m in find_indirect(text, toks[: end_k + 1], self._lexicon):
             info = self._lexicon.get(m.cue.cue.text.lower())
             if m.cue.cue.start > who.start and m.cue.cue.start - who.start < 8 and not m.belief and (
-                    info is not None and info.bare):
+                    info is not None and (info.bare or info.speech and "object" in info.tags)):
                 np = m.cue.np
                 if speaker is not None:  # (the antecedent is the quote's speaker, whatever stands between)
                     np = SpeakerNP(speaker.kind, Mention(who.text, who.start, who.end), speaker.name, speaker.title,
