@@ -2082,3 +2082,12 @@ def test_a_relative_clause_on_the_speaker_reports_a_clause_after_any_verb_of_say
               "“It was a fine day,” said Ann Lee, a diver, who praised the crews for their work.")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes if q.kind == "indirect"] == [
         ("that the mayor seemed rattled", "Ola Lund")]
+
+
+def test_a_relative_clause_on_a_quotes_speaker_with_a_quotation_inside_is_a_mixed_quote():
+    doc = run("“It is not normal for a harbour,” said Ola Lund, who said there were “too many things to dismiss.”\n"
+              "Ann Lee said harbour officials often fail to understand that the pier is old.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.kind) for q in doc.quotes] == [
+        ("It is not normal for a harbour,", "Ola Lund", "direct"),
+        ("there were “too many things to dismiss.”", "Ola Lund", "mixed"),
+        ("harbour officials often fail to understand that the pier is old", "Ann Lee", "indirect")]

@@ -1173,9 +1173,15 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
         reach += 3  # (a phrase first: "said in an oral history of the Clinton years that ...")
     if tokens[v + 1].lower in TIME_WORDS and v + 2 < n and tokens[v + 2].lower in PREPOSITIONS:
         reach += 8  # (a when, then where: "said Thursday during a visit to Dover, New Hampshire, that ...")
+    nxt = tokens[v + 1]
+    noun_first = info.base == "say" and nxt.is_word and not nxt.capitalized and not (
+        nxt.lower in STOP_WORDS or nxt.lower in TIME_WORDS or nxt.lower in DAY_PARTS or nxt.lower in DETERMINERS
+        or nxt.lower.endswith("ly") or nxt.lower in ("last", "next", "for", "of"))
     for k in range(v + 1, min(n - 1, reach)):
         if start is not None:
             break
+        if tokens[k].lower == "that" and noun_first and k > v + 3 and all(t.is_word for t in tokens[v + 1 : k]):
+            break  # "said business executives often fail to understand that ...": the clause began at its subject
         if tokens[k].lower == "that":
             before = tokens[k - 1]
             if k > v + 1 and "object" in info.tags and not info.bare and before.is_word and not (

@@ -124,6 +124,8 @@ _MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $"
 
 #: Right after a cue: a participle, then a quote mark before the sentence ends (", adding that "...").
 _PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,160}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
+#: Right after a cue: a relative clause on the speaker, then a quote mark before the sentence ends.
+_WHO_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,160}?, who \w+[^.!?\"“”]{0,120}[\"“”]")
 #: Right after a closing mark: a participle (', adding that ...').
 _PARTICIPLE_AFTER_MARK_RE = re.compile(r" \w+ing\b")
 #: Words that join a second clause to a quote's reporting clause after a comma.
@@ -428,7 +430,12 @@ class QuoteStage:
                     kind = "mixed" if _quote_inside_clause(text, more[0], more[1]) else "indirect"
                     out.append(_Found(more[0], more[1], kind, index, np=f.np, cue=more[2], confidence=0.6))
                 else:
-                    out.extend(self._clause_after_cue(text, after_cue, index, f.np))
+                    clause = self._clause_after_cue(text, after_cue, index, f.np)
+                    if not clause and _WHO_BEFORE_MARK_RE.match(text, f.cue.end, hi):
+                        # ('said Beck, who said there were "too many ..."': read past the mark, as above)
+                        clause = self._clause_after_cue(text, ptoks.window(f.cue.end, hi), index, f.np,
+                                                        quoting=True)
+                    out.extend(clause)
         # nested quotes inside accepted quotes
         for i, sp in enumerate(spans):
             if sp.parent is None or sp.parent not in accepted:
@@ -520,7 +527,8 @@ class QuoteStage:
                         out.append(part)
         return out
 
-    def _clause_after_cue(self, text: str, toks: list[Token], index: int, speaker: SpeakerNP | None) -> list[_Found]:
+    def _clause_after_cue(self, text: str, toks: list[Token], index: int, speaker: SpeakerNP | None,
+                          quoting: bool = False) -> list[_Found]:
         """What a quote's reporting clause goes on to attribute. ``toks`` start right after the cue; the
         sentence must end before the next quote mark.
 
@@ -529,13 +537,17 @@ class QuoteStage:
         * '"...," said Ann Lee, 24, from Tromso, who said the pier ...': a relative clause on the speaker
           with a verb of saying is the speaker's too, a reported clause after it ('who stressed that ...');
           who "endorsed" or "declined" someone is biography.
+
+        ``quoting``: ``toks`` run past a quote mark, which the relative clause's content may hold (a mixed
+        quote); a joined clause is not read then.
         """
         end_k = next((k for k in range(len(toks)) if is_terminator(toks, k)), None)
         if end_k is None:
             return []
         join = next((k for k in range(min(end_k - 3, 12)) if toks[k].text == "," and (
             toks[k + 1].lower in _JOINING_WORDS or toks[k + 1].lower == "who")), None)
-        if join is None or any(t.text in DOUBLE_QUOTE_MARKS for t in toks[join:end_k]):
+        if join is None or (toks[join + 1].lower != "who" or not quoting) and any(
+                t.text in DOUBLE_QUOTE_MARKS for t in toks[join:end_k]):
             return []
         if toks[join + 1].lower in _JOINING_WORDS:
             return [_found_from_match(m, index) for m in find_indirect(text, toks[join + 2 : end_k + 1], self._lexicon)]
@@ -549,7 +561,12 @@ class QuoteStage:
                 if speaker is not None:  # (the antecedent is the quote's speaker, whatever stands between)
                     np = SpeakerNP(speaker.kind, Mention(who.text, who.start, who.end), speaker.name, speaker.title,
                                    speaker.pronoun)
-                found.append(_Found(m.start, m.end, "indirect", index, np=np, cue=m.cue.cue, confidence=0.7))
+                kind, end = "indirect", m.end
+                if quoting and _quote_inside_clause(text, m.start, m.end):
+                    kind = "mixed"
+                    if text[end : end + 1] in (".", "!", "?") and text[end + 1 : end + 2] in CLOSING_QUOTES:
+                        end += 2  # ('who said there were "too many things."': the quotation's end with it)
+                found.append(_Found(m.start, end, kind, index, np=np, cue=m.cue.cue, confidence=0.7))
         return found
 
     def _indirect_before_quote(self, text: str, ptoks: ParagraphTokens, s: int, first: _Found,
