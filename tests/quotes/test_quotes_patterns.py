@@ -2091,3 +2091,15 @@ def test_a_relative_clause_on_a_quotes_speaker_with_a_quotation_inside_is_a_mixe
         ("It is not normal for a harbour,", "Ola Lund", "direct"),
         ("there were “too many things to dismiss.”", "Ola Lund", "mixed"),
         ("harbour officials often fail to understand that the pier is old", "Ann Lee", "indirect")]
+
+
+def test_the_quotation_after_what_someone_called_is_their_words():
+    doc = run("In 2009, under what Mr. Hedge called ''the prior economy model,'' clubs cut their fees.\n"
+              "The pier was a clip that Judge Ann Lee, the harbour's magistrate, called \"distasteful.\"\n"
+              "Jan Berg says voters are hungry for what he calls “real solutions.”")
+    assert [(doc.text[q.start : q.end], q.speaker, q.kind) for q in doc.quotes] == [
+        ("the prior economy model,", "Hedge", "direct"), ("distasteful.", "Ann Lee", "direct"),
+        ("voters are hungry for what he calls “real solutions.”", "Jan Berg", "mixed")]
+    doc = run("And, in a clip that Judge Ann Lee called \"distasteful,\" Jan Berg expressed a desire to \"try the "
+              "mayor in the harbour.\"")
+    assert [(q.speaker, q.kind) for q in doc.quotes] == [("Ann Lee", "direct"), ("Jan Berg", "mixed")]

@@ -16,7 +16,7 @@ from typing import Final
 from docpipe.model import Mention
 
 from .lexicon import VerbInfo
-from .speakers import CONTRACTED, DETERMINERS, SpeakerNP, analyse_np, mention_of
+from .speakers import CONTRACTED, DETERMINERS, SUBJECT_PRONOUNS, SpeakerNP, analyse_np, mention_of
 from .subjects import (
     clause_subject,
     collect_left,
@@ -277,6 +277,36 @@ def _main_verb_before_when(tokens: list[Token], v: int, lo: int, lexicon: dict[s
     return next((u for u in range(v - 2, lo - 1, -1) if not tokens[u].capitalized and (
         tokens[u].lower in lexicon and lexicon[tokens[u].lower].speech)
         and tokens[u - 1].lower not in NOUN_MARKERS), None)
+
+
+#: Verbs that give a thing a name, which a quotation right after them is: "what Lee called "a folly"".
+_NAMING_VERBS: Final = frozenset(["call", "calls", "called", "dub", "dubs", "dubbed", "term", "terms", "termed",
+                                  "label", "labels", "labeled", "labelled", "brand", "brands", "branded"])
+
+
+def cue_naming(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> Cue | None:
+    """'what Mr. Hedge called "the prior economy model"', 'which Trump has dubbed "a disgrace"': a relative
+    clause whose object is the quotation right after its verb -- the subject's words, a quote of its own.
+    ``tokens`` end right before the opening mark."""
+    v = len(tokens) - 1
+    if v < 2 or tokens[v].lower not in _NAMING_VERBS:
+        return None
+    lo = start_of_clause(tokens, v)
+    rel = next((k for k in range(v - 1, max(lo, v - 12) - 1, -1) if tokens[k].lower in ("what", "which", "that")),
+               None)
+    if rel is None or rel + 1 >= v or not all(
+            tokens[k].text == "," or tokens[k].lower in SUBJECT_PRONOUNS or is_np_word(tokens[k], lexicon)
+            or tokens[k].lower in AUX_ADVERBS or is_abbrev_dot(tokens, k) for k in range(rel + 1, v)):
+        return None  # (only the subject between: not 'messages that appeared on chains recently labeled "..."')
+    sentence = next((k + 1 for k in range(rel - 1, -1, -1) if tokens[k].text in TERMINATORS
+                     and not is_abbrev_dot(tokens, k)), 0)
+    if any(not t.capitalized and (info := lexicon.get(t.lower)) is not None and info.speech
+           for t in tokens[sentence:rel]):
+        return None  # ('Lee said voters are hungry for what she calls "real solutions"': inside what Lee said)
+    np = subject_left(text, tokens, v, rel + 1, lexicon)
+    if np is None or np.mention.start < tokens[rel + 1].start:
+        return None
+    return Cue(np, mention_of(text, [tokens[v]]), "before", strong=False)
 
 
 def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max_gap: int = 8,

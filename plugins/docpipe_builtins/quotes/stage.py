@@ -19,7 +19,7 @@ from typing import Final
 from docpipe.model import Document, Mention, Quote
 
 from .contents import DOUBLE_QUOTE_MARKS, IndirectMatch, coordinated_verb_at, next_speakers_clause, writers_next_act
-from .cues import Cue, cue_after, cue_before, reporting_sentence
+from .cues import Cue, cue_after, cue_before, cue_naming, reporting_sentence
 from .indirect import POLL_WORDS, continuation_after_cue, coordinated_after_quote, find_indirect
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
@@ -61,17 +61,18 @@ class _Found:
     speaker_name: str | None = None
     joins: _Found | None = None  # a quote of the same quotation in the paragraph before (see _to_quotes)
     question: bool = False  # a question put to someone: its asker or no one speaks, never a neighbour
+    named: bool = False  # the name someone gave a thing ('what Lee called "a folly"'), inside the writer's sentence
 
     def __init__(self, start: int, end: int, kind: str, para: int, np: SpeakerNP | None = None,
                  cue: Mention | None = None, parent: _Found | None = None, confidence: float = 0.9,
                  unclosed: bool = False, starts_para: bool = False, entity: Entity | None = None,
                  mention: Mention | None = None, speaker_name: str | None = None, joins: _Found | None = None,
-                 question: bool = False) -> None:
+                 question: bool = False, named: bool = False) -> None:
         # (written out: mypyc compiles an __init__ of the source, while the one dataclass makes runs as Python)
         self.start, self.end, self.kind, self.para, self.np, self.cue = start, end, kind, para, np, cue
         self.parent, self.confidence, self.unclosed, self.starts_para = parent, confidence, unclosed, starts_para
         self.entity, self.mention, self.speaker_name, self.joins = entity, mention, speaker_name, joins
-        self.question = question
+        self.question, self.named = question, named
 
 
 def _found_from_match(m: IndirectMatch, index: int, kind: str = "indirect") -> _Found:
@@ -124,6 +125,9 @@ _MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $"
 
 #: Right after a cue: a participle, then a quote mark before the sentence ends (", adding that "...").
 _PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,160}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
+#: Right before an opening mark: a verb that names ('what Lee called "a folly"'), for cues.cue_naming.
+_NAMING_BEFORE_RE = re.compile(r"\b(?:call|calls|called|dub|dubs|dubbed|term|terms|termed|label|labels|labeled|"
+                               r"labelled|brand|brands|branded) $")
 #: Right after a cue: a relative clause on the speaker, then a quote mark before the sentence ends.
 _WHO_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,160}?, who \w+[^.!?\"“”]{0,120}[\"“”]")
 #: Right after a closing mark: a participle (', adding that ...').
@@ -449,7 +453,7 @@ class QuoteStage:
                 out.append(f)
         if self.indirect:
             fragment_starts = [fr.start for fr in fragments]
-            direct = [f for f in out if f.parent is None]
+            direct = [f for f in out if f.parent is None and not f.named]  # (a name leaves the sentence's search)
             # Verbs that follow a direct quote as its cue: what comes after them is not their content (a quote
             # that ends its sentence with "?" or "!" leaves the cue in a "sentence" of its own)
             after_cues = {f.cue.start for f in direct if f.cue is not None and f.cue.start > f.end}
@@ -727,6 +731,13 @@ class QuoteStage:
             return _Found(sp.start, sp.end, "direct", index, cue=before.cue, confidence=0.6,
                           unclosed=sp.close_mark is None, starts_para=sp.start - ps <= 2, question=True)
         short = _word_count(text, sp.start, sp.end) < self.min_words
+        if after is None and sp.open_mark is not None and not nested and _NAMING_BEFORE_RE.search(
+                text, max(lo, sp.open_mark - 12), sp.open_mark):
+            # (the whole sentence before it: a verb of saying there makes the quotation part of what was said)
+            named = cue_naming(text, ptoks.window(max(ps, sp.open_mark - 400), sp.open_mark), lex)
+            if named is not None:  # 'what Lee called "a folly"': her words, however few
+                return _Found(sp.start, sp.end, "direct", index, np=named.np, cue=named.cue, confidence=0.7,
+                              unclosed=sp.close_mark is None, starts_para=False, named=True)
         cue: Cue | None
         new_sentence_after = (
             sp.close_mark is not None and last == "." and _next_char(text, a, hi).isupper()
