@@ -2103,3 +2103,12 @@ def test_the_quotation_after_what_someone_called_is_their_words():
     doc = run("And, in a clip that Judge Ann Lee called \"distasteful,\" Jan Berg expressed a desire to \"try the "
               "mayor in the harbour.\"")
     assert [(q.speaker, q.kind) for q in doc.quotes] == [("Ann Lee", "direct"), ("Jan Berg", "mixed")]
+
+
+def test_a_one_word_answer_is_what_a_verb_of_saying_reports():
+    doc = run("Asked whether the pier was safe, 46 percent of voters said yes, compared with 30 percent in May.\n"
+              "Ann Lee thinks so, too.\n"
+              "Jan Berg said so he could leave early.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes if q.speaker_mention][:2] == [
+        ("yes", "46 percent of voters"), ("so", "Ann Lee")]  # (the question put to the voters is nobody's)
+    assert all(doc.text[q.start : q.end] != "so" for q in doc.quotes if q.speaker == "Jan Berg")

@@ -1120,6 +1120,14 @@ def _reporting_verb_first(text: str, tokens: list[Token], lowers: list[str],
                 return IndirectMatch(tokens[v + 1].start, tokens[e - 1].end,
                                      Cue(np, mention_of(text, [tokens[v]]), "indirect"), belief=True)
             continue
+        if lowers[v + 1] in _ANSWER_WORDS and info.base in ("say", "think") and (
+                not tokens[v + 2].is_word or lowers[v + 2] in _AFTER_ANSWER):
+            # "46 percent of voters said yes, compared with ...", "Cruz thinks so, too": the answer is what was said
+            np = _indirect_subject(text, tokens, v, lexicon)
+            if np is not None:
+                return IndirectMatch(tokens[v + 1].start, tokens[v + 1].end,
+                                     Cue(np, mention_of(text, [tokens[v]]), "indirect"), belief=not info.speech)
+            continue
         found = _content_start(tokens, lowers, v, info, lexicon)
         if found is None:
             continue
@@ -1140,6 +1148,12 @@ def _reporting_verb_first(text: str, tokens: list[Token], lowers: list[str],
             continue
         return IndirectMatch(start, end, Cue(np, mention_of(text, [tokens[v]]), "indirect"), belief=weak or not info.speech)
     return None
+
+
+#: A one-word answer that is all a verb of saying reports ("said yes", "thinks so").
+_ANSWER_WORDS: Final = frozenset(["yes", "no", "so"])
+#: What may follow such an answer: "said so in December", "said yes while ...", "thinks so, too".
+_AFTER_ANSWER: Final = frozenset(["in", "while", "but", "too", "publicly", "again", "then", "at", "on"])
 
 
 def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInfo,

@@ -147,6 +147,7 @@ def _quote_inside_clause(text: str, start: int, end: int) -> bool:
 def _end_before_questions(text: str, start: int, end: int, asked: list[AskedQuestion]) -> int | None:
     """Where a content ends so as to leave out the questions put to someone, which are read on their own
     ('Lee agreed that the plan had failed when asked why' ends before "when"); None when nothing is left."""
+    whole = end
     for qn in asked:
         if start < qn.end and qn.clause_start < end:
             if start >= qn.clause_start:
@@ -154,7 +155,7 @@ def _end_before_questions(text: str, start: int, end: int, asked: list[AskedQues
             end = _trim(text, start, qn.clause_start)[1]
             while end > start and text[end - 1] in ",;":
                 end = _trim(text, start, end - 1)[1]
-    return end if end - start >= 8 else None
+    return end if end - start >= 8 or end == whole else None  # (uncut: 'Asked if ..., 46 percent said yes')
 
 
 def _ends_reported_clause(text: str, f: _Found) -> bool:
