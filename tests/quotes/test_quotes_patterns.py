@@ -2112,3 +2112,9 @@ def test_a_one_word_answer_is_what_a_verb_of_saying_reports():
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes if q.speaker_mention][:2] == [
         ("yes", "46 percent of voters"), ("so", "Ann Lee")]  # (the question put to the voters is nobody's)
     assert all(doc.text[q.start : q.end] != "so" for q in doc.quotes if q.speaker == "Jan Berg")
+
+
+def test_a_phrase_of_time_between_the_auxiliary_and_the_verb_is_no_subject():
+    doc = run("Jan Berg, who has in the past described the pier as \"a hazard,\" spoke on Friday.\n"
+              "Ann Lee has in recent weeks called the mayor's plan \"a disgrace.\"")
+    assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [("Jan Berg", "who"), ("Ann Lee", "Ann Lee")]

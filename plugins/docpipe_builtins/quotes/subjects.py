@@ -347,6 +347,10 @@ def _noun_before_that(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
         not tok.lower.endswith("ly"))
 
 
+#: Words before which a short phrase of time may stand between a subject and its verb ("has in the past said").
+_BEFORE_INSERTED_WHEN: Final = frozenset(["has", "have", "had", "who"])
+
+
 def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
     """The subject NP of the verb at ``tokens[v]``, looking no further left than ``lo``."""
     lo = _verb_clause_start(tokens, v, lo)
@@ -358,6 +362,12 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
             tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4 and not tokens[j].capitalized
             and tokens[j].lower not in LY_WORDS)):  # "... forcefully told"
         j -= 1
+    p = next((k for k in range(j, max(lo, j - 3) - 1, -1) if tokens[k].lower in ("in", "on", "over", "at")), None)
+    if p is not None and p > lo and p < j and tokens[p - 1].lower in _BEFORE_INSERTED_WHEN and all(
+            t.is_word and not t.capitalized for t in tokens[p : j + 1]):
+        j = p - 1  # "Beck, who has in the past described ...": a when between the auxiliary and its verb
+        while j >= lo and tokens[j].lower in AUX_ADVERBS:
+            j -= 1
     np_end = j  # (a quantifier's NP keeps its when: "One in four voters in a poll last year said")
     if j - 1 >= lo and tokens[j].lower in DAY_PARTS and tokens[j - 1].lower in ("this", "last", "next", "that"):
         j -= 2  # "Wells Fargo just this month announced": the when between the subject and its verb
