@@ -2118,3 +2118,10 @@ def test_a_phrase_of_time_between_the_auxiliary_and_the_verb_is_no_subject():
     doc = run("Jan Berg, who has in the past described the pier as \"a hazard,\" spoke on Friday.\n"
               "Ann Lee has in recent weeks called the mayor's plan \"a disgrace.\"")
     assert [(q.speaker, q.speaker_mention.text) for q in doc.quotes] == [("Jan Berg", "who"), ("Ann Lee", "Ann Lee")]
+
+
+def test_a_relative_pronoun_before_an_aside_in_commas_is_the_subject():
+    doc = run("The mayor's words were milder than those of the guild's leaders, who, on a press call Friday, "
+              "criticized Berg for \"stealing their data.\"")
+    (q,) = doc.quotes
+    assert (q.speaker_mention.text, q.cue.text) == ("who", "criticized")

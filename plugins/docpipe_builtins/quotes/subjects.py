@@ -409,7 +409,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
         if aside >= 0:
             # "X, for example, said": read the subject as if the aside were not there. When an apposition
             # comes before it ("Dow's chief, Ann Lee, of course, said"), its comma is read as usual.
-            if not any(t.text == "," for t in tokens[max(lo, aside - 20) : aside]):
+            if not any(t.text == "," for t in tokens[max(lo, aside - 20) : aside]) or (
+                    tokens[aside - 1].lower in ("who", "which")):  # ("..., who, on a call Friday, said")
                 return subject_left(text, tokens, aside, lo, lexicon)
             j = aside
         # Apposition: "the official representative ..., Aibek Smadiyarov, said" / "Jan Novak, the engineer, said".
