@@ -280,7 +280,7 @@ def _main_verb_before_when(tokens: list[Token], v: int, lo: int, lexicon: dict[s
 
 
 #: Verbs that give a thing a name, which a quotation right after them is: "what Lee called "a folly"".
-_NAMING_VERBS: Final = frozenset(["call", "calls", "called", "dub", "dubs", "dubbed", "term", "terms", "termed",
+NAMING_VERBS: Final = frozenset(["call", "calls", "called", "dub", "dubs", "dubbed", "term", "terms", "termed",
                                   "label", "labels", "labeled", "labelled", "brand", "brands", "branded"])
 
 
@@ -289,7 +289,7 @@ def cue_naming(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> 
     clause whose object is the quotation right after its verb -- the subject's words, a quote of its own.
     ``tokens`` end right before the opening mark."""
     v = len(tokens) - 1
-    if v < 2 or tokens[v].lower not in _NAMING_VERBS:
+    if v < 2 or tokens[v].lower not in NAMING_VERBS:
         return None
     lo = start_of_clause(tokens, v)
     rel = next((k for k in range(v - 1, max(lo, v - 12) - 1, -1) if tokens[k].lower in ("what", "which", "that")),
