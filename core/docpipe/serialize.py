@@ -104,6 +104,10 @@ def document_from_dict(record: Mapping[str, Any]) -> Document:
     missing = [k for k in ("id", "text") if k not in record]
     if missing:
         raise SchemaError(f"document record lacks required field(s): {', '.join(missing)}")
+    if not isinstance(record["text"], str):
+        raise SchemaError(f"the document record's text must be a string, got {type(record['text']).__name__}")
+    if not isinstance(record["id"], (str, int)) or isinstance(record["id"], bool):
+        raise SchemaError(f"the document record's id must be a string or a number, got {type(record['id']).__name__}")
     try:
         text = record["text"]
         quotes = []

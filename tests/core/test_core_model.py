@@ -96,6 +96,14 @@ def test_record_with_wrong_quote_text_is_a_schema_error():
         document_from_dict({"text": "no id"})
 
 
+def test_record_whose_text_or_id_has_the_wrong_type_is_a_schema_error():
+    # (found by the hostile-input fuzz test: '{"text": [], "schema_version": null, "id": []}' from the JSON reader)
+    with pytest.raises(SchemaError, match="text must be a string, got list"):
+        document_from_dict({"text": [], "schema_version": None, "id": "a"})
+    with pytest.raises(SchemaError, match="id must be a string or a number, got list"):
+        document_from_dict({"text": "Some text.", "id": []})
+
+
 def test_documents_pickle_for_worker_processes():
     doc = _annotated()
     assert pickle.loads(pickle.dumps(doc)) == doc

@@ -182,3 +182,11 @@ def test_dedup_stage_yields_every_document_once_with_valid_spans(quote_stage, de
 ])
 def test_quote_stage_on_huge_and_empty_texts(quote_stage, text):
     check_document(quote_stage.process(_doc_from_text(text)))
+
+
+def test_a_docpipe_record_whose_text_is_not_a_string_is_an_error_record():
+    # (found by test_quote_stage_on_what_any_reader_produced: the record passed as a document and the quote
+    # stage failed on its list "text")
+    (doc,) = read_all("json", b'{"text":[],"schema_version":null,"":null,"id":[]}')
+    assert doc.text == "" and [e.stage for e in doc.errors] == ["ingest"]
+    assert "text must be a string, got list" in doc.errors[0].message
