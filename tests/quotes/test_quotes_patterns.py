@@ -2125,3 +2125,10 @@ def test_a_relative_pronoun_before_an_aside_in_commas_is_the_subject():
               "criticized Berg for \"stealing their data.\"")
     (q,) = doc.quotes
     assert (q.speaker_mention.text, q.cue.text) == ("who", "criticized")
+
+
+def test_the_quotation_after_what_someone_described_as_is_their_words():
+    doc = run("The blast was an explosion that Mayor Ann Lee described as \"an intentional act.\"\n"
+              "He contrasted the councillor, whom Jan Berg described as \"volatile,\" with the mayor.")
+    assert [(doc.text[q.start : q.end], q.speaker, q.cue.text) for q in doc.quotes] == [
+        ("an intentional act.", "Ann Lee", "described"), ("volatile,", "Jan Berg", "described")]

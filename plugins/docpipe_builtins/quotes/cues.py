@@ -284,24 +284,31 @@ NAMING_VERBS: Final = frozenset(["call", "calls", "called", "dub", "dubs", "dubb
                                   "label", "labels", "labeled", "labelled", "brand", "brands", "branded"])
 
 
+#: Verbs that give a thing a name with "as" ('whom he described as "volatile"').
+_DESCRIBING_VERBS: Final = frozenset(["describe", "describes", "described", "characterize", "characterizes",
+                                      "characterized", "labeled", "branded", "dubbed"])
+
+
 def cue_naming(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> Cue | None:
     """'what Mr. Hedge called "the prior economy model"', 'which Trump has dubbed "a disgrace"': a relative
     clause whose object is the quotation right after its verb -- the subject's words, a quote of its own.
     ``tokens`` end right before the opening mark."""
     v = len(tokens) - 1
-    if v < 2 or tokens[v].lower not in NAMING_VERBS:
+    if v >= 3 and tokens[v].lower == "as" and tokens[v - 1].lower in _DESCRIBING_VERBS:
+        v -= 1  # 'whom he described as "volatile"'
+    if v < 2 or tokens[v].lower not in NAMING_VERBS and tokens[v].lower not in _DESCRIBING_VERBS:
         return None
     lo = start_of_clause(tokens, v)
-    rel = next((k for k in range(v - 1, max(lo, v - 12) - 1, -1) if tokens[k].lower in ("what", "which", "that")),
-               None)
+    rel = next((k for k in range(v - 1, max(lo, v - 12) - 1, -1) if tokens[k].lower in (
+        "what", "which", "that", "whom")), None)
     if rel is None or rel + 1 >= v or not all(
             tokens[k].text == "," or tokens[k].lower in SUBJECT_PRONOUNS or is_np_word(tokens[k], lexicon)
             or tokens[k].lower in AUX_ADVERBS or is_abbrev_dot(tokens, k) for k in range(rel + 1, v)):
         return None  # (only the subject between: not 'messages that appeared on chains recently labeled "..."')
     sentence = next((k + 1 for k in range(rel - 1, -1, -1) if tokens[k].text in TERMINATORS
                      and not is_abbrev_dot(tokens, k)), 0)
-    if any(not t.capitalized and (info := lexicon.get(t.lower)) is not None and info.speech
-           for t in tokens[sentence:rel]):
+    if any(not tokens[k].capitalized and (info := lexicon.get(tokens[k].lower)) is not None and info.speech
+           and not (k > 0 and tokens[k - 1].lower in ("the", "a", "an")) for k in range(sentence, rel)):
         return None  # ('Lee said voters are hungry for what she calls "real solutions"': inside what Lee said)
     np = subject_left(text, tokens, v, rel + 1, lexicon)
     if np is None or np.mention.start < tokens[rel + 1].start:

@@ -126,7 +126,7 @@ _MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $"
 #: Right after a cue: a participle, then a quote mark before the sentence ends (", adding that "...").
 _PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,160}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
 #: Right before an opening mark: a verb that names ('what Lee called "a folly"'), for cues.cue_naming.
-_NAMING_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(NAMING_VERBS)) + r") $")
+_NAMING_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(NAMING_VERBS)) + r"|describ\w* as|characteriz\w* as) $")
 #: Right after a cue: a relative clause on the speaker, then a quote mark before the sentence ends.
 _WHO_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,160}?, who \w+[^.!?\"“”]{0,120}[\"“”]")
 #: Right after a closing mark: a participle (', adding that ...').
@@ -732,7 +732,7 @@ class QuoteStage:
                           unclosed=sp.close_mark is None, starts_para=sp.start - ps <= 2, question=True)
         short = _word_count(text, sp.start, sp.end) < self.min_words
         if after is None and sp.open_mark is not None and not nested and _NAMING_BEFORE_RE.search(
-                text, max(lo, sp.open_mark - 12), sp.open_mark):
+                text, max(lo, sp.open_mark - 24), sp.open_mark):
             # (the whole sentence before it: a verb of saying there makes the quotation part of what was said)
             named = cue_naming(text, ptoks.window(max(ps, sp.open_mark - 400), sp.open_mark), lex)
             if named is not None:  # 'what Lee called "a folly"': her words, however few
