@@ -2132,3 +2132,10 @@ def test_the_quotation_after_what_someone_described_as_is_their_words():
               "He contrasted the councillor, whom Jan Berg described as \"volatile,\" with the mayor.")
     assert [(doc.text[q.start : q.end], q.speaker, q.cue.text) for q in doc.quotes] == [
         ("an intentional act.", "Ann Lee", "described"), ("volatile,", "Jan Berg", "described")]
+
+
+def test_more_verbs_of_saying_take_a_quotation_with_nothing_between():
+    doc = run("Ann Lee acknowledged \"it will be very hard for us to win\" if the guild keeps losing ground.\n"
+              "Jan Berg warned \"the pier will not last another winter\" at the meeting.")
+    assert [(q.speaker, q.cue.text, q.kind) for q in doc.quotes] == [
+        ("Ann Lee", "acknowledged", "mixed"), ("Jan Berg", "warned", "mixed")]
