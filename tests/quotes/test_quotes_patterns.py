@@ -2139,3 +2139,10 @@ def test_more_verbs_of_saying_take_a_quotation_with_nothing_between():
               "Jan Berg warned \"the pier will not last another winter\" at the meeting.")
     assert [(q.speaker, q.cue.text, q.kind) for q in doc.quotes] == [
         ("Ann Lee", "acknowledged", "mixed"), ("Jan Berg", "warned", "mixed")]
+
+
+def test_a_comma_after_a_noun_of_what_is_said_introduces_the_quote():
+    doc = run("Immediately after the storm, Ann Lee issued a statement, \"Last night, our town was hit hard. "
+              "It was the worst storm in years.\"\n"
+              "Jan Berg bought a boat, \"The pier is safe.\"")
+    assert [(q.speaker, q.kind) for q in doc.quotes] == [("Ann Lee", "direct")]  # (a boat says nothing)

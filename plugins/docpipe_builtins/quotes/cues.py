@@ -64,6 +64,9 @@ QUOTE_TAKING = frozenset(["say", "ask", "tell", "write", "add", "tweet", "shout"
                           "acknowledge", "concede", "insist", "warn", "predict", "argue", "promise", "vow", "boast",
                           "complain", "joke", "quip", "recall", "repeat"])
 _INTRO_PUNCT = frozenset(",:—–―-")
+#: Nouns of what is said, which a comma may follow before the quotation: 'issued a statement, "..."'.
+_SAYING_NOUNS = frozenset(["statement", "message", "tweet", "post", "email", "letter", "remark", "remarks",
+                           "response", "reply", "warning", "note"])
 
 
 @dataclass  # (a dataclass: mypyc compiles it to a native class)
@@ -411,8 +414,10 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
                                                        "at", "from", "by", "for")
         if np is not None and np.kind == "person" and label:
             return Cue(np, mention_of(text, [tokens[-1]]), "before")
-    # "She then addressed the supporters again: "..."": a colon ends the clause, whose subject speaks
-    if n >= 3 and tokens[-1].text == ":" and n - 1 - lo >= 2:
+    # "She then addressed the supporters again: "..."": a colon ends the clause, whose subject speaks (so
+    # does a comma after a noun of what is said: "Ann Lee issued a statement, "...""
+    if n >= 3 and n - 1 - lo >= 2 and (tokens[-1].text == ":" or (
+            tokens[-1].text == "," and tokens[-2].lower in _SAYING_NOUNS and n - 1 - lo >= 3)):
         np = clause_subject(text, tokens, lo, n - 1, lexicon)
         if np is not None and np.kind in ("person", "org", "pronoun"):
             return Cue(np, mention_of(text, [tokens[-1]]), "colon", strong=True)
