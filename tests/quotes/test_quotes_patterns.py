@@ -2146,3 +2146,12 @@ def test_a_comma_after_a_noun_of_what_is_said_introduces_the_quote():
               "It was the worst storm in years.\"\n"
               "Jan Berg bought a boat, \"The pier is safe.\"")
     assert [(q.speaker, q.kind) for q in doc.quotes] == [("Ann Lee", "direct")]  # (a boat says nothing)
+
+
+def test_a_quoted_clause_after_said_and_a_short_phrase():
+    doc = run("Ann Lee said in a radio forum Monday night \"it will be very hard for us to win\" if the guild "
+              "keeps losing ground.\n"
+              "Jan Berg warned of the \"creative\" use of forged letters.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes][:1] == [
+        ("\"it will be very hard for us to win\" if the guild keeps losing ground", "Ann Lee")]
+    assert not any(doc.text[q.start] == '"' and q.speaker == "Jan Berg" for q in doc.quotes)

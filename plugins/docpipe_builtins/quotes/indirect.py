@@ -1233,6 +1233,10 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
                 "it", "you"))), None)
         if j is not None and j > v + 2 and tokens[j].is_word and tokens[j].lower not in _CLAUSE_LINKS:
             start = tokens[j].start
+        elif j is not None and j > v + 2 and tokens[j].text in QUOTE_CHARS and tokens[j + 1].is_word and (
+                not tokens[j + 1].capitalized and tokens[j + 1].start == tokens[j].end) and (
+                tokens[j - 1].lower not in DETERMINERS):  # (not 'warned of the "creative" use': a noun phrase)
+            start = tokens[j].start  # 'said in a radio interview "it will be very hard ..."': the quoted clause
     if start is None and tokens[v + 1].text == ":":
         start = tokens[v + 2].start
     if start is None and info.bare and info.speech and tokens[v + 1].text == "," and v + 3 < n and v >= 2 and (
