@@ -2155,3 +2155,10 @@ def test_a_quoted_clause_after_said_and_a_short_phrase():
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes][:1] == [
         ("\"it will be very hard for us to win\" if the guild keeps losing ground", "Ann Lee")]
     assert not any(doc.text[q.start] == '"' and q.speaker == "Jan Berg" for q in doc.quotes)
+
+
+def test_a_source_familiar_with_something_is_one_noun_phrase():
+    doc = run("The council is expected to vote next week, according to two officials familiar with the plan.\n"
+              "“The vote is close,” said another source familiar with Lee's thinking.")
+    assert [q.speaker_mention.text for q in doc.quotes] == [
+        "two officials familiar with the plan", "another source familiar"]  # (no name taken from the object)

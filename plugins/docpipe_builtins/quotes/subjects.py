@@ -166,6 +166,10 @@ def collect_right(tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbI
         k += 1
     while k > i and tokens[k - 1].lower in ("of", "for", "the", "and", "-"):
         k -= 1
+    if k > i and k + 1 < hi and tokens[k - 1].lower == "familiar" and tokens[k].lower == "with":
+        e = collect_right(tokens, k + 1, hi, lexicon, limit)  # "officials familiar with the plan": one source
+        if e > k + 1 and not any(t.capitalized for t in tokens[k + 1 : e]):  # (not "with Cruz's thinking")
+            return e
     return k
 
 
