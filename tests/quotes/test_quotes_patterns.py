@@ -2162,3 +2162,9 @@ def test_a_source_familiar_with_something_is_one_noun_phrase():
               "“The vote is close,” said another source familiar with Lee's thinking.")
     assert [q.speaker_mention.text for q in doc.quotes] == [
         "two officials familiar with the plan", "another source familiar"]  # (no name taken from the object)
+
+
+def test_a_signature_dash_with_the_signers_title_after_the_name():
+    doc = run("“The pier is safe.” — Ann Lee, harbour master")
+    assert quoted(doc) == [("The pier is safe.", "Ann Lee", "direct")]
+    assert [(s.name, tuple(s.titles)) for s in doc.speakers] == [("Ann Lee", ("harbour master",))]

@@ -103,9 +103,14 @@ def cue_after(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], any_
     if i > 0 and toks[i - 1].text in DASHES and t0.capitalized:
         # '"..." ― Sonya Herridge': a dash and a bare name sign the quote
         e = collect_right(toks, i, n, lexicon)
-        if e == n and e - i <= 5:
+        end = n - 1 if n - 1 > e and toks[n - 1].text == "." else n  # (a final full stop)
+        # ('"..." ― Ann Lee, harbour master': a short apposition after the name is the signer's title)
+        title = e < end <= e + 9 and toks[e].text == "," and all(t.is_word for t in toks[e + 1 : end])
+        if (e == end or title) and e - i <= 5:
             np = subject_np(text, toks[i:e])
             if np is not None and np.kind in ("person", "org"):
+                if title and np.title is None:
+                    np.title = text[toks[e + 1].start : toks[end - 1].end]
                 return Cue(np, mention_of(text, [toks[i - 1]]), "signature")
     if t0.lower == "according" and i + 1 < n and toks[i + 1].lower == "to":
         np = np_right(text, toks, i + 2, n, NO_VERBS)
