@@ -297,8 +297,8 @@ NAMING_VERBS: Final = frozenset(["call", "calls", "called", "dub", "dubs", "dubb
 
 
 #: Verbs that give a thing a name with "as" ('whom he described as "volatile"').
-_DESCRIBING_VERBS: Final = frozenset(["describe", "describes", "described", "characterize", "characterizes",
-                                      "characterized", "labeled", "branded", "dubbed"])
+DESCRIBING_VERBS: Final = frozenset(["describe", "describes", "described", "characterize", "characterizes",
+                                     "characterized"])
 
 
 def cue_naming(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> Cue | None:
@@ -306,9 +306,9 @@ def cue_naming(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> 
     clause whose object is the quotation right after its verb -- the subject's words, a quote of its own.
     ``tokens`` end right before the opening mark."""
     v = len(tokens) - 1
-    if v >= 3 and tokens[v].lower == "as" and tokens[v - 1].lower in _DESCRIBING_VERBS:
+    if v >= 3 and tokens[v].lower == "as" and tokens[v - 1].lower in DESCRIBING_VERBS:
         v -= 1  # 'whom he described as "volatile"'
-    if v < 2 or tokens[v].lower not in NAMING_VERBS and tokens[v].lower not in _DESCRIBING_VERBS:
+    elif v < 2 or tokens[v].lower not in NAMING_VERBS:
         return None
     lo = start_of_clause(tokens, v)
     rel = next((k for k in range(v - 1, max(lo, v - 12) - 1, -1) if tokens[k].lower in (

@@ -19,7 +19,7 @@ from typing import Final
 from docpipe.model import Document, Mention, Quote
 
 from .contents import DOUBLE_QUOTE_MARKS, IndirectMatch, coordinated_verb_at, next_speakers_clause, writers_next_act
-from .cues import NAMING_VERBS, Cue, cue_after, cue_before, cue_naming, reporting_sentence
+from .cues import DESCRIBING_VERBS, NAMING_VERBS, Cue, cue_after, cue_before, cue_naming, reporting_sentence
 from .indirect import POLL_WORDS, continuation_after_cue, coordinated_after_quote, find_indirect
 from .lexicon import VerbInfo, load_lexicon
 from .marks import MarkedSpan, find_quoted
@@ -125,8 +125,10 @@ _MODAL_BEFORE_RE = re.compile(r"\b(?:will|to|can|could|should|might|may|must) $"
 
 #: Right after a cue: a participle, then a quote mark before the sentence ends (", adding that "...").
 _PARTICIPLE_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,160}?, \w+ing\b[^.!?\"“”]{0,80}[\"“”]")
-#: Right before an opening mark: a verb that names ('what Lee called "a folly"'), for cues.cue_naming.
-_NAMING_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(NAMING_VERBS)) + r"|describ\w* as|characteriz\w* as) $")
+#: Right before an opening mark: a verb that names ('what Lee called "a folly"', 'described as "..."'), the
+#: words cues.cue_naming reads.
+_NAMING_BEFORE_RE = re.compile(r"\b(?:(?:" + "|".join(sorted(NAMING_VERBS)) + r")|(?:"
+                               + "|".join(sorted(DESCRIBING_VERBS)) + r") as) $")
 #: Right after a cue: a relative clause on the speaker, then a quote mark before the sentence ends.
 _WHO_BEFORE_MARK_RE = re.compile(r"[^.!?\"“”]{0,160}?, who \w+[^.!?\"“”]{0,120}[\"“”]")
 #: Right after a closing mark: a participle (', adding that ...').
