@@ -2168,3 +2168,35 @@ def test_a_signature_dash_with_the_signers_title_after_the_name():
     doc = run("“The pier is safe.” — Ann Lee, harbour master")
     assert quoted(doc) == [("The pier is safe.", "Ann Lee", "direct")]
     assert [(s.name, tuple(s.titles)) for s in doc.speakers] == [("Ann Lee", ("harbour master",))]
+
+
+def test_a_call_for_or_on_someone_in_the_progressive_or_after_an_apposition():
+    doc = run("Ann Lee is calling for the council to close the pier.\n"
+              "Jan Berg, the harbour master, called on the guild to repair the boats.\n"
+              "A song the fans are calling an \"instant classic\" played all night.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the council to close the pier", "Ann Lee"), ("the guild to repair the boats", "Jan Berg")]
+
+
+def test_a_base_form_after_and_goes_on_the_infinitive_in_an_object():
+    doc = run("Ann Lee asked the guild to raise its flags and say the names louder.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the guild to raise its flags and say the names louder", "Ann Lee")]
+
+
+def test_a_speaker_of_its_own_after_a_dash_is_the_next_attribution():
+    doc = run("Ann Lee urged the council to act against the guild for its part in the vote -- meddling the "
+              "harbour master said is meant to sow discord in the town.\n"
+              "Jan Berg said the pier will close unless the guild pays - something its members argue is "
+              "possible after the vote.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("the council to act against the guild for its part in the vote", "Ann Lee"),
+        ("meddling the harbour master said is meant to sow discord in the town", "the harbour master"),
+        ("the pier will close unless the guild pays", "Jan Berg"),
+        ("something its members argue is possible after the vote", "its members")]
+
+
+def test_what_someone_said_was_is_the_relative_clause():
+    doc = run("The visits amount to what the councillors said was a waste of the town's money.")
+    assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
+        ("what the councillors said was a waste of the town's money", "the councillors")]

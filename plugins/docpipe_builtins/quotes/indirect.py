@@ -247,12 +247,14 @@ def _end_of_object(tokens: list[Token], start_i: int, end: int, lexicon: dict[st
     Republicans should ...", "praised Rubio but has withheld her endorsement") or before the writer's clause
     of time or reason ("criticized his personal life after Mrs. Clinton accused him")."""
     quoted = False  # (a quotation in the object: its words are the speaker's, and PolNeAR keeps what follows)
+    infinitive = False  # ("called on Lee to resign and endorse Berg": a base form after "and" goes on the "to")
     for k in range(start_i + 1, len(tokens) - 1):
         tok = tokens[k]
         if tok.start >= end:
             break
         if tok.text in QUOTE_CHARS:
             quoted = True
+        infinitive = infinitive or tok.lower == "to"
         if not quoted and tok.lower in _WRITERS_SUBORDINATORS and k > start_i + 1 and k + 2 < len(tokens) and (
                 _writers_clause(tokens, k + 1, lexicon) or (tok.lower != "as" and ing_form(tokens[k + 1].lower))):
             # "criticized Mr. Clinton's personal life after Mrs. Clinton accused him", "praised his friendship
@@ -268,6 +270,8 @@ def _end_of_object(tokens: list[Token], start_i: int, end: int, lexicon: dict[st
         while j < len(tokens) - 1 and tokens[j].lower in _BEFORE_SECOND_PREDICATE:
             j += 1
         nxt = tokens[j]
+        if infinitive and j == k + 1 and nxt.lower in lexicon and nxt.lower == lexicon[nxt.lower].base:
+            continue
         if verb_like(nxt, lexicon) or nxt.lower in RELATIVE_GAP_VERBS:
             cut = k - 1 if tokens[k - 1].text == "," else k
             return tokens[cut - 1].end if cut > start_i else end
@@ -356,6 +360,9 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
             return
         if k >= len(tokens) - 4:
             continue
+        if spaced_dash(tokens, k) and m.start + 8 < tokens[k].start < m.end and _speaker_after_dash(tokens, k, lexicon):
+            m.end = tokens[k - 1].end
+            return
         # "... the pier is safe and Ola Lund said ...", "... "safe enough" while Ola Lund said ...":
         # "and", "while" or "whereas" with no comma, between a lower-case word or a closing mark (not
         # "Democrats and Democratic leaners said", one subject) and a name; or a share with its own "say"
@@ -398,6 +405,30 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
                     m.end = tokens[k - 1].end
                     return
                 break
+
+
+def _speaker_after_dash(tokens: list[Token], k: int, lexicon: dict[str, VerbInfo]) -> bool:
+    """After the dash at ``k``, a short phrase with a subject and a verb of saying of its own: "... in the
+    election -- meddling the California congressman said is designed to ...", the next attribution."""
+    d = k + 1 if tokens[k + 1].text in DASHES else k  # ("--" is two tokens)
+    if tokens[d + 1].lower in PREPOSITIONS or tokens[d + 1].lower in ("of", "for"):
+        return False  # ("half — 55 percent — of Sanders supporters said ...": the phrase goes on the one before)
+    for v in range(d + 2, min(len(tokens) - 1, d + 8)):
+        tok = tokens[v]
+        if tok.text in TERMINATORS or tok.text in (",", ":") or tok.text in QUOTE_CHARS or tok.text in DASHES:
+            return False
+        info = lexicon.get(tok.lower)
+        if info is not None and info.speech and not tok.capitalized:
+            before, after = tokens[v - 1], tokens[v + 1]
+            # what the verb reports follows: a clause ("others say he has ..."), or the verb of a relative
+            # clause whose subject is the phrase after the dash ("meddling the congressman said is ...")
+            reported = pronoun_subject(after) or after.lower in RELATIVE_GAP_VERBS or past_form(after)
+            if tok.lower != info.base and tok.lower.endswith("s") and not (
+                    pronoun_subject(before) or before.capitalized):
+                return False  # ("fake emails intended to ...": a plural noun)
+            return reported and before.is_word and before.lower not in NOT_A_SUBJECT and (
+                before.lower not in NOUN_MARKERS) and before.lower not in PREPOSITIONS
+    return False
 
 
 def _reporting_clause_at(tokens: list[Token], i: int, lexicon: dict[str, VerbInfo]) -> bool:
@@ -659,14 +690,20 @@ def _reduced_relative(lowers: list[str], v: int) -> bool:
     while k > 0 and (lowers[k] in ("often", "also", "sometimes", "widely", "commonly", "once") or (
             lowers[k].endswith("ly") and len(lowers[k]) > 3)):
         k -= 1
-    return lowers[k] == ","
+    if lowers[k] != ",":
+        return False
+    # ("Ann Lee, the harbour master, referred to ...": the comma closes an apposition after a name)
+    opening = next((j for j in range(k - 2, max(0, k - 12), -1) if lowers[j] == ","), None)
+    return opening is None or lowers[opening + 1] not in ("the", "a", "an")
 
 
 def _calls_by_name(tokens: list[Token], lowers: list[str], v: int) -> bool:
     """``called`` that names or phones, not speech: "a website called Real News", "a group called Ginbot 7",
     "as the bill is called", "Trump called into the program"."""
-    if lowers[v + 1] in ("into", "in", "up", "back", "out") or lowers[v - 1] in PASSIVE:
+    if lowers[v + 1] in ("into", "in", "up", "back", "out"):
         return True
+    if lowers[v - 1] in PASSIVE and (lowers[v] != "calling" or lowers[v + 1] in ("a", "an")):
+        return True  # (but "Lee is calling for a ban": speech; "a game fans are calling an 'instant classic'")
     if not tokens[v + 1].capitalized:
         return False  # ("A spokesman called the plan a disaster": speech)
     e = v + 1
@@ -1142,6 +1179,12 @@ def _reporting_verb_first(text: str, tokens: list[Token], lowers: list[str],
             continue
         # The subject last: reading it is the dearest test, and the others (pure token checks) reject more.
         np = _loose_subject(text, tokens, v, lexicon) if loose_only else _indirect_subject(text, tokens, v, lexicon)
+        if start < tokens[v].start:
+            # "meddling the mayor said is meant to ...": the first word is what the clause is about, the
+            # subject comes after it ("which Democrats say could ...": the subject is read as it is)
+            a = next(i for i in range(v) if tokens[i].start >= start)
+            if lowers[a] not in ("which", "that", "who", "what") and not tokens[a].capitalized:
+                np = _indirect_subject(text, tokens[a + 1 :], v - a - 1, lexicon) or np
         if np is None and info.speech and info.bare and not weak and not subjectless(tokens, v):
             np = _loose_subject(text, tokens, v, lexicon)
         if np is None:
@@ -1252,10 +1295,14 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
     if start is None and info.bare and tokens[v + 1].lower in RELATIVE_GAP_VERBS:
         # "a surge of independents, which Democrats say could be aiding Mr. Sanders": the relative clause,
         # pronoun and all, is what was said
-        rel = next((k for k in range(v - 1, max(-1, v - 6), -1) if tokens[k].lower in ("which", "that", "who")),
+        rel = next((k for k in range(v - 1, max(-1, v - 6), -1) if tokens[k].lower in (
+            "which", "that", "who", "what") or (tokens[k].text in DASHES and tokens[k + 1].start > tokens[k].end)),
                    None)
+        if rel is None and v < 6 and tokens[0].is_word and not tokens[0].capitalized:
+            rel = -1  # (the rest of a sentence after a dash: "meddling the congressman said is designed to ...")
         if rel is not None and all(t.is_word for t in tokens[rel + 1 : v]):
-            start = tokens[rel].start
+            # (or after a dash: "... in the election -- meddling the congressman said is designed to ...")
+            start = tokens[rel + 1].start if rel < 0 or tokens[rel].text in DASHES else tokens[rel].start
             if rel > 0 and tokens[rel - 1].text == ",":  # ", which officials said will ..., will not": to the comma
                 stop = next((k for k in range(v + 2, n) if tokens[k].text == ","), n)
     p = v + 1  # where the particle is, past "out" or an adverb: "spoke highly of", "spoke out against"
