@@ -2200,3 +2200,25 @@ def test_what_someone_said_was_is_the_relative_clause():
     doc = run("The visits amount to what the councillors said was a waste of the town's money.")
     assert [(doc.text[q.start : q.end], q.speaker_mention.text) for q in doc.quotes] == [
         ("what the councillors said was a waste of the town's money", "the councillors")]
+
+
+def test_more_verbs_of_saying_take_a_clause_without_that():
+    doc = run("Ann Lee concluded the pier is unsafe.\n"
+              "Jan Berg complained the vote was rigged.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("the pier is unsafe", "Ann Lee"), ("the vote was rigged", "Jan Berg")]
+
+
+def test_the_subject_before_an_infinitive_of_saying_is_the_opening_noun_phrase():
+    doc = run("Ann Lee went on to say the pier is safe.\n"
+              "Federal investigators have no evidence to suggest that the pier was sabotaged.\n"
+              "It is too soon to say whether the pier will hold.")
+    assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Ann Lee", "the pier is safe"), ("Federal investigators", "that the pier was sabotaged")]
+
+
+def test_a_name_and_its_apposition_after_and_start_the_next_attribution():
+    doc = run("The guild contends that the pier is safe, and Ann Lee, the harbour master, said she and her "
+              "staff were preparing plans.")
+    assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
+        ("that the pier is safe", "The guild"), ("she and her staff were preparing plans", "Ann Lee")]

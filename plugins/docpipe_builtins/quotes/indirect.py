@@ -57,6 +57,7 @@ from .words import (
     CONTENT_CUTTERS,
     DASHES,
     DAY_PARTS,
+    IRREGULAR_PAST,
     LY_WORDS,
     NO_VERBS,
     NOT_A_SUBJECT,
@@ -390,6 +391,12 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
                 continue
             if relative and tok.lower == "who" and tokens[v - 1].text == ",":
                 continue
+            if tok.text == "," and tokens[v - 1].capitalized and tokens[v + 1].lower in ("the", "a", "an"):
+                # ("..., and Ann Lee, the harbour master, said ...": the name, its apposition, then the verb)
+                if _verb_after_apposition(tokens, v, lexicon):
+                    m.end = tokens[k - 1].end
+                    return
+                break
             if tok.text in TERMINATORS or tok.text == "," or tok.text in QUOTE_CHARS:
                 break
             if info is not None and info.speech and not tok.capitalized and (
@@ -405,6 +412,16 @@ def _stop_before_next_speaker(tokens: list[Token], m: IndirectMatch, lexicon: di
                     m.end = tokens[k - 1].end
                     return
                 break
+
+
+def _verb_after_apposition(tokens: list[Token], c: int, lexicon: dict[str, VerbInfo]) -> bool:
+    """A verb of saying right after the apposition that opens with the comma at ``c``: ", the harbour master,
+    said"."""
+    close = next((j for j in range(c + 2, min(len(tokens) - 1, c + 12)) if not tokens[j].is_word), None)
+    if close is None or tokens[close].text != ",":
+        return False
+    info = lexicon.get(tokens[close + 1].lower)
+    return info is not None and info.speech and not tokens[close + 1].capitalized
 
 
 def _speaker_after_dash(tokens: list[Token], k: int, lexicon: dict[str, VerbInfo]) -> bool:
@@ -621,10 +638,29 @@ def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, Ve
     if not words or any(w in lexicon and (w.endswith("ed") or w in ("said", "told", "wrote", "thought", "says"))
                         for w in words):
         return None  # a reporting verb in the past tense inside: another clause, not a subject
+    if tokens[v - 1].lower == "to":
+        # "He went on to say ...", "Trump was quick to note ...": the noun phrase the clause opens with, not
+        # the stretch up to the infinitive
+        return _opening_np(text, tokens, start, v - 1, lexicon)  # (None for "It is too soon to say")
     end = stop
     while end > start and not tokens[end - 1].is_word:
         end -= 1  # (a trailing dash or parenthesis)
     return analyse_np(text, tokens[start:end])
+
+
+def _opening_np(text: str, tokens: list[Token], start: int, hi: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """The noun phrase a clause opens with at ``start``: "Trump" in "Trump was quick to", "Federal investigators"
+    in "Federal investigators have no evidence to" (a capitalised adjective takes its lower-case head)."""
+    np = np_right(text, tokens, start, hi, lexicon)
+    if np is None:
+        return None
+    e = next((i for i in range(start, hi) if tokens[i].start >= np.mention.end), hi)
+    modifier = tokens[e - 1].lower.endswith(("an", "ic", "al", "ese", "ish")) or tokens[start].lower in ("a", "an")
+    if start < e < hi and modifier and tokens[e - 1].capitalized and tokens[e].is_word and not (
+            tokens[e].capitalized or tokens[e].lower in STOP_WORDS or tokens[e].lower in _FINITE_WORDS
+            or tokens[e].lower in IRREGULAR_PAST or verb_like(tokens[e], lexicon)):
+        return analyse_np(text, tokens[start : e + 1])  # ("Democratic voters", "a Cleveland minister")
+    return np
 
 
 #: Verbs whose phrase after a particle is the content: "X responded to the charge", "X pointed to the poll",
