@@ -2222,3 +2222,19 @@ def test_a_name_and_its_apposition_after_and_start_the_next_attribution():
               "staff were preparing plans.")
     assert [(doc.text[q.start : q.end], q.speaker) for q in doc.quotes] == [
         ("that the pier is safe", "The guild"), ("she and her staff were preparing plans", "Ann Lee")]
+
+
+def test_note_as_a_verb_after_a_plural_subject_or_an_adverb():
+    doc = run("Harbour advocacy groups note that Ann Lee closed the pier twice.\n"
+              "Jan Berg frequently notes that he was the first to propose a new pier.\n"
+              "The harbour notes that the guild keeps are lost.")
+    assert [(q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Harbour advocacy groups", "that Ann Lee closed the pier twice"),
+        ("Jan Berg", "that he was the first to propose a new pier")]
+
+
+def test_whether_after_a_phrase_and_a_figure_opening_the_reported_clause():
+    doc = run("Ann Lee has questioned in recent days whether the guild can pay for the pier.\n"
+              "Police said at least 20 people were hurt.")
+    assert [(q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Ann Lee", "whether the guild can pay for the pier"), ("Police", "at least 20 people were hurt")]

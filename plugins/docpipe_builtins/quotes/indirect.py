@@ -941,11 +941,21 @@ def _open_quotations(tokens: list[Token], end: int) -> list[bool]:
     return out
 
 
-def _verb_between_subject_and_clause(tokens: list[Token], v: int) -> bool:
-    """``tokens[v]`` ("notes", "questions") is a verb: a subject pronoun or a name before it, "that" or the
-    start of a clause after it ("He notes that ...", "Lynch notes they were ..."; not "Southern states that
-    will vote ...", where "states" is a noun and "that" a relative pronoun)."""
-    before, after = tokens[v - 1], tokens[v + 1]
+def _verb_between_subject_and_clause(tokens: list[Token], v: int, base: bool = False) -> bool:
+    """``tokens[v]`` ("notes", "questions") is a verb: a subject pronoun or a name before it (maybe then an
+    adverb), "that" or the start of a clause after it ("He notes that ...", "Lynch frequently notes they were
+    ..."; not "Southern states that will vote ...", where "states" is a noun and "that" a relative pronoun).
+    The ``base`` form ("note") only after a plural subject or "to", and before "that" ("Advocacy groups note
+    that ...", "he is right to note that ...")."""
+    b = v - 1
+    if b > 0 and tokens[b].lower.endswith("ly") and tokens[b].lower not in LY_WORDS and not tokens[b].capitalized:
+        b -= 1
+    before, after = tokens[b], tokens[v + 1]
+    if base:
+        low = before.lower
+        plural = before.is_word and not before.capitalized and low.endswith("s") and not low.endswith("ss") and (
+            low not in STOP_WORDS)
+        return after.lower in ("that", "whether") and (low in ("they", "we", "i", "you", "to") or plural)
     subject = before.lower in SUBJECT_PRONOUNS or before.capitalized and tokens[v].lower != "states"
     return subject and (after.lower in ("that", "whether") or after.lower in SUBJECT_PRONOUNS or (
         after.lower in _CLAUSE_DETERMINERS))
@@ -1166,7 +1176,7 @@ def _reporting_verb_first(text: str, tokens: list[Token], lowers: list[str],
         if tokens[v].capitalized or lowers[v - 1] in NOUN_MARKERS:
             continue  # "the plan", "his statement": a noun, not a verb
         if "nounlike" in info.tags and lowers[v] in (info.base, info.base + "s", info.base + "es") and not (
-                lowers[v] != info.base and _verb_between_subject_and_clause(tokens, v)):
+                _verb_between_subject_and_clause(tokens, v, lowers[v] == info.base)):
             continue  # "Editor's note:", "the attacks", "in 20 states": mostly nouns in these forms
         if info.base == "call" and _calls_by_name(tokens, lowers, v):
             continue
@@ -1235,6 +1245,29 @@ _ANSWER_WORDS: Final = frozenset(["yes", "no", "so"])
 _AFTER_ANSWER: Final = frozenset(["in", "while", "but", "too", "publicly", "again", "then", "at", "on"])
 
 
+#: Words before a figure that open the subject of a reported clause: "about 20", "nearly half", "at least six".
+_FIGURE_LEADS: Final = frozenset(["about", "nearly", "almost", "roughly", "around", "approximately", "over",
+                                  "some", "only", "just"])
+
+
+def _figure_opens_clause(tokens: list[Token], a: int) -> bool:
+    """``tokens[a:]`` opens with a figure ("at least 20 people", "about half of the boats") and a finite verb
+    follows within a few words: the subject of the reported clause."""
+    n = len(tokens)
+    if a + 2 >= n:
+        return False
+    if tokens[a].lower == "at" and tokens[a + 1].lower in ("least", "most"):
+        figure = a + 2
+    elif tokens[a].lower in _FIGURE_LEADS:
+        figure = a + 1
+    else:
+        return False
+    if not (tokens[figure].text[:1].isdigit() or tokens[figure].lower in NUMBER_WORDS or (
+            tokens[figure].lower in ("half", "a", "one-third", "two-thirds"))):
+        return False
+    return any(tokens[k].lower in _FINITE_WORDS or past_form(tokens[k]) for k in range(figure + 1, min(n, figure + 8)))
+
+
 def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInfo,
                    lexicon: dict[str, VerbInfo]) -> tuple[int, int, bool] | None:
     """Where the content of the reporting verb ``tokens[v]`` starts: (start offset, the token index it must end
@@ -1260,6 +1293,8 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
                 start = tokens[clause_i].start
     if info.bare and starts_clause(tokens[after_v]) and tokens[after_v].lower != "that":
         start = tokens[after_v].start  # "said he would ...", "said the test could ..."
+    elif info.bare and _figure_opens_clause(tokens, after_v):
+        start = tokens[after_v].start  # "said at least 20 people were killed", "said about half of the boats sank"
     # ('said on ABC's "This Week With George Stephanopoulos" that ...': a title in marks is one word)
     reach = v + 9 + _quoted_title_after(tokens, v + 1, min(n, v + 6))
     if tokens[v + 1].lower in PREPOSITIONS and tokens[v + 1].lower != "to":
@@ -1275,6 +1310,9 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
             break
         if tokens[k].lower == "that" and noun_first and k > v + 3 and all(t.is_word for t in tokens[v + 1 : k]):
             break  # "said business executives often fail to understand that ...": the clause began at its subject
+        if tokens[k].lower == "whether" and k > v + 2 and tokens[v + 1].lower in PREPOSITIONS:
+            start = tokens[k].start  # "has questioned in recent days whether ...": a phrase, then the question
+            break
         if tokens[k].lower == "that":
             before = tokens[k - 1]
             if k > v + 1 and "object" in info.tags and not info.bare and before.is_word and not (
