@@ -2238,3 +2238,10 @@ def test_whether_after_a_phrase_and_a_figure_opening_the_reported_clause():
               "Police said at least 20 people were hurt.")
     assert [(q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("Ann Lee", "whether the guild can pay for the pier"), ("Police", "at least 20 people were hurt")]
+
+
+def test_who_issued_a_statement_speaks_through_its_participle():
+    doc = run("The guild released a statement Wednesday saying the pier “is not safe for anyone.”\n"
+              "Ann Lee put out a statement describing the vote as a “serious mistake.”")
+    assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
+        ("The guild", "saying"), ("Ann Lee", "describing")]

@@ -37,6 +37,7 @@ from .subjects import (
     ing_form,
     is_abbrev_dot,
     is_np_word,
+    issuer,
     is_possessive_mark,
     name_in_apposition,
     np_right,
@@ -839,6 +840,8 @@ def _indirect_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str,
         if np is not None and np.kind in ("person", "org", "pronoun", "anaphor"):
             return np
     np = subject_left(text, tokens, v, 0, lexicon)
+    if np is not None and tokens[v].lower.endswith("ing"):
+        np = issuer(text, tokens, np, v, 0, lexicon) or np  # "The town released a statement saying that ..."
     if np is None and subjectless(tokens, v):
         np = sentence_subject(text, tokens, v, lexicon)  # "She's a supporter but concedes that ..."
     return np

@@ -837,3 +837,32 @@ def name_in_apposition(text: str, tokens: list[Token], comma: int, described: Sp
         description = description.removeprefix(det)
     named.title = named.title or description
     return named, e
+
+
+#: What an organisation or a person issues and lets speak for them: "released a statement saying ...".
+_ISSUED_THINGS: Final = frozenset(["statement", "statements", "message", "messages", "email", "emails", "letter",
+                                   "letters", "memo", "memos", "release", "tweet", "tweets", "post", "posts",
+                                   "ad", "ads", "video", "note", "notice", "report"])
+#: Verbs of issuing such a thing: its subject is who speaks through it.
+_ISSUING_VERBS: Final = frozenset(["released", "issued", "sent", "posted", "published", "tweeted", "put", "fired",
+                                   "circulated", "distributed", "emailed", "wrote", "signed", "aired", "ran",
+                                   "releases", "issues", "sends", "posts", "publishes", "puts"])
+
+
+def issuer(text: str, tokens: list[Token], np: SpeakerNP, v: int, lo: int,
+           lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
+    """Who issued the statement ``np`` that the participle at ``tokens[v]`` reports ("The town released a
+    statement Wednesday saying ...": the town, not the statement nor Wednesday), or None."""
+    s = next((i for i in range(lo, v) if tokens[i].start >= np.mention.start), v)
+    if s < v and tokens[s].lower in TIME_WORDS and all(t.lower in TIME_WORDS for t in tokens[s:v]):
+        s = collect_left(tokens, s - 1, lo, lexicon)  # ("a statement Wednesday": the noun before the day)
+    head = next((i for i in range(v - 1, s - 1, -1) if tokens[i].lower in _ISSUED_THINGS), None)
+    if head is None:
+        return None
+    k = s - 1
+    while k > lo and (tokens[k].lower in ("a", "an", "the", "out") or tokens[k].lower.endswith("ly")):
+        k -= 1  # ("put out a statement", "quickly released a statement")
+    if k <= lo or tokens[k].lower not in _ISSUING_VERBS:
+        return None
+    found = subject_left(text, tokens, k, lo, lexicon)
+    return found if found is not None and found.kind in ("person", "org", "pronoun", "generic") else None
