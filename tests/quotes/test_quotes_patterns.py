@@ -2245,3 +2245,12 @@ def test_who_issued_a_statement_speaks_through_its_participle():
               "Ann Lee put out a statement describing the vote as a “serious mistake.”")
     assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [
         ("The guild", "saying"), ("Ann Lee", "describing")]
+
+
+def test_the_occasion_after_an_object_content_is_the_writers():
+    doc = run("Ann Lee praised Jan Berg at a press conference in the harbour on Monday.\n"
+              "Ola Lund criticized the plan in an interview published Saturday.\n"
+              "Jan Berg described the plan during an interview as a serious mistake.")
+    assert [(q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Ann Lee", "Jan Berg"), ("Ola Lund", "the plan"),
+        ("Jan Berg", "the plan during an interview as a serious mistake")]

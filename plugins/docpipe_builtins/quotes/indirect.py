@@ -257,6 +257,9 @@ def _end_of_object(tokens: list[Token], start_i: int, end: int, lexicon: dict[st
         if tok.text in QUOTE_CHARS:
             quoted = True
         infinitive = infinitive or tok.lower == "to"
+        if not quoted and not infinitive and tok.lower in _EVENT_PREPOSITIONS and k > start_i + 1 and (
+                _event_phrase(tokens, k + 1, end, lexicon)):
+            return tokens[k - 1].end  # "praised Matthew Boyle at a press conference in Hanahan": the writer's where
         if not quoted and tok.lower in _WRITERS_SUBORDINATORS and k > start_i + 1 and k + 2 < len(tokens) and (
                 _writers_clause(tokens, k + 1, lexicon) or (tok.lower != "as" and ing_form(tokens[k + 1].lower))):
             # "criticized Mr. Clinton's personal life after Mrs. Clinton accused him", "praised his friendship
@@ -278,6 +281,37 @@ def _end_of_object(tokens: list[Token], start_i: int, end: int, lexicon: dict[st
             cut = k - 1 if tokens[k - 1].text == "," else k
             return tokens[cut - 1].end if cut > start_i else end
     return end
+
+
+#: Prepositions before the occasion where an object content was said: "attacked Lee at a rally", "praised Berg
+#: in an interview", "criticized the plan during a debate".
+_EVENT_PREPOSITIONS: Final = frozenset(["at", "during", "in", "on", "from"])
+#: Occasions of speaking.
+_EVENT_NOUNS: Final = frozenset(["rally", "rallies", "conference", "speech", "speeches", "interview", "interviews",
+                                 "debate", "debates", "appearance", "email", "statement", "hearing",
+                                 "meeting", "commercial", "ad", "trail", "stump", "broadcast", "show", "program",
+                                 "briefing", "address", "op-ed", "tweet", "forum", "luncheon", "dinner", "gala",
+                                 "fundraiser", "town-hall"])
+
+
+def _event_phrase(tokens: list[Token], i: int, end: int, lexicon: dict[str, VerbInfo]) -> bool:
+    """``tokens[i:]`` names an occasion of speaking within a few words: "a press conference", "an interview
+    published Saturday", "the campaign trail", "his victory rally" (a determiner first: not "in interviews"),
+    and the content does not go on after it before offset ``end`` ("described the DLC during an interview as
+    ...", "urged his supporters at a rally to ask ...")."""
+    if i >= len(tokens) or tokens[i].lower not in NOUN_MARKERS:
+        return False
+    for k in range(i + 1, min(len(tokens), i + 5)):
+        if not tokens[k].is_word:
+            return False
+        if tokens[k].lower in _EVENT_NOUNS:
+            for r in range(k + 1, len(tokens) - 1):
+                if tokens[r].start >= end or not tokens[r].is_word:
+                    break
+                if tokens[r].lower in ("as", "not") or (tokens[r].lower == "to" and tokens[r + 1].lower in lexicon):
+                    return False  # (the content goes on: "as a fraud", "not to move", "to ask why")
+            return True
+    return False
 
 
 #: Prepositions that open a participle aside after the subject: "Lee, after alleging that ..., said".
