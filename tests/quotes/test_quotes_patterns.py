@@ -2254,3 +2254,13 @@ def test_the_occasion_after_an_object_content_is_the_writers():
     assert [(q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("Ann Lee", "Jan Berg"), ("Ola Lund", "the plan"),
         ("Jan Berg", "the plan during an interview as a serious mistake")]
+
+
+def test_a_signature_line_that_closes_a_pull_quote():
+    doc = run("The debate goes on.\n"
+              "\"We are going to enter the next winter without a pier, and the guild knows it.\n"
+              "Ann Lee, Harbour Policy Institute.\"\n"
+              "The council met on Monday.")
+    assert quoted(doc) == [
+        ("We are going to enter the next winter without a pier, and the guild knows it.", "Ann Lee", "direct")]
+    assert [(s.name, tuple(s.titles)) for s in doc.speakers] == [("Ann Lee", ("Harbour Policy Institute",))]

@@ -81,6 +81,27 @@ def _found_from_match(m: IndirectMatch, index: int, kind: str = "indirect") -> _
     return _Found(m.start, m.end, kind, index, np=m.cue.np, cue=m.cue.cue, confidence=0.5 if m.belief else 0.7)
 
 
+#: A signature line that closes a quotation: a name of two to four capitalised words, a comma, a short title
+#: or affiliation, the closing mark ("Josh Bivens, Economic Policy Institute.\"").
+_SIGNATURE_LINE_RE: Final = re.compile(
+    r"[ \t]*\n\s*([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}), ([^\n,\"”]{2,80}?)\.?[\"”][ \t]*(?:\n|$)")
+
+
+def _signed_below(text: str, sp: MarkedSpan, index: int, ps: int) -> _Found | None:
+    """A quotation left open at its paragraph's end whose next line signs and closes it: '"We are going to ...
+    stimulus.\nJosh Bivens, Economic Policy Institute."' (a pull quote): the words above are the signer's."""
+    m = _SIGNATURE_LINE_RE.match(text, sp.end)
+    if m is None:
+        return None
+    toks = tokenize(text, m.start(1), m.end(1))
+    np = analyse_np(text, toks) if toks else None
+    if np is None or np.kind != "person":
+        return None
+    np.title = np.title or m.group(2)
+    sign = Mention(text[m.start(1) : m.end(2)], m.start(1), m.end(2))
+    return _Found(sp.start, sp.end, "direct", index, np=np, cue=sign, confidence=0.8, starts_para=sp.start - ps <= 2)
+
+
 def _after_mark(text: str, close_mark: int) -> int:
     """The offset right after the closing mark at ``close_mark`` (two characters for ``''``)."""
     return close_mark + (2 if text.startswith("''", close_mark) else 1)
@@ -710,6 +731,10 @@ class QuoteStage:
         """
         lex = self._lexicon
         w = self.window
+        if sp.close_mark is None and sp.open_mark is not None and not nested:
+            signed = _signed_below(text, sp, index, ps)
+            if signed is not None:
+                return signed
         last = _last_char(text, sp)
         after = before = None
         sentence_goes_on = False  # the cue after the quote ends a sentence that the quote only begins
