@@ -2264,3 +2264,10 @@ def test_a_signature_line_that_closes_a_pull_quote():
     assert quoted(doc) == [
         ("We are going to enter the next winter without a pier, and the guild knows it.", "Ann Lee", "direct")]
     assert [(s.name, tuple(s.titles)) for s in doc.speakers] == [("Ann Lee", ("Harbour Policy Institute",))]
+
+
+def test_a_title_in_marks_between_a_cue_and_its_continuing_participle():
+    doc = run("\"I wish him well,\" Ann Lee told the hosts of \"Harbour Morning,\" adding that her son is friendly "
+              "with the guild.")
+    assert [(q.speaker, q.cue.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Ann Lee", "told", "I wish him well,"), ("Ann Lee", "adding", "that her son is friendly with the guild")]

@@ -1465,18 +1465,43 @@ _BEFORE_CONTINUING_PARTICIPLE = frozenset(["also", "again", "then", "later", "li
 _WH_WORDS = frozenset(["why", "how", "what", "whether", "where", "when", "who"])
 
 
+def _title_close(tokens: list[Token], k: int) -> int | None:
+    """The closing mark of a short title in marks that opens at ``tokens[k]`` ('"Morning Joe,"', '"Face the
+    Nation"'): its words capitalised (or small joining words), a comma at most before the close; else None."""
+    for j in range(k + 2, min(len(tokens), k + 8)):
+        if tokens[j].text in QUOTE_CHARS:
+            inner = [t for t in tokens[k + 1 : j] if t.text != ","]
+            if inner and inner[0].capitalized and all(
+                    t.capitalized or t.lower in ("of", "the", "and", "a", "in", "on", "for", "to") for t in inner):
+                return j
+            return None
+        if not tokens[j].is_word and tokens[j].text != ",":
+            return None
+    return None
+
+
 def continuation_after_cue(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> tuple[int, int, Mention] | None:
     """'"...," he said, adding that ...': the content of a participle that continues a cue.
 
     ``tokens`` start right after the cue verb (or its subject). Returns (start, end, participle mention).
     """
     n = len(tokens)
-    for k in range(min(n - 2, 24)):
+    k = -1
+    while k + 1 < min(n - 2, 24):
+        k += 1
         tok = tokens[k]
-        if tok.text in TERMINATORS and not is_abbrev_dot(tokens, k) or tok.text in QUOTE_CHARS:
+        comma = tok.text == ","
+        if tok.text in QUOTE_CHARS:
+            close = _title_close(tokens, k)
+            if close is None:
+                return None
+            k = close  # ('told the hosts of "Morning Joe," adding that ...': a title in marks, read past)
+            tok = tokens[k]
+            comma = tokens[k - 1].text == ","  # (the comma inside the marks)
+        if tok.text in TERMINATORS and not is_abbrev_dot(tokens, k):
             return None
-        if (tok.text == "," or k > 0 and tokens[k - 1].text == "," and tok.lower in _BEFORE_CONTINUING_PARTICIPLE) and (
-                tokens[k + 1].lower.endswith("ing")):
+        if (comma or k > 0 and tokens[k - 1].text == "," and tok.lower in _BEFORE_CONTINUING_PARTICIPLE) and (
+                k + 1 < n and tokens[k + 1].lower.endswith("ing")):
             info = lexicon.get(tokens[k + 1].lower)
             if info is None or not info.speech:
                 continue
