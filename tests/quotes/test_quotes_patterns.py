@@ -2271,3 +2271,10 @@ def test_a_title_in_marks_between_a_cue_and_its_continuing_participle():
               "with the guild.")
     assert [(q.speaker, q.cue.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("Ann Lee", "told", "I wish him well,"), ("Ann Lee", "adding", "that her son is friendly with the guild")]
+
+
+def test_a_heading_that_names_whose_words_follow():
+    doc = run("Some advice from Ann Lee: \"Never sail alone.\"\n\n"
+              "Sailors' reaction: 'Is that all there is?'")
+    assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Ann Lee", "Never sail alone."), ("Sailors", "Is that all there is?")]

@@ -66,6 +66,9 @@ QUOTE_TAKING = frozenset(["say", "ask", "tell", "write", "add", "tweet", "shout"
                           "complain", "joke", "quip", "recall", "repeat"])
 _INTRO_PUNCT = frozenset(",:—–―-")
 #: Nouns of what is said, which a comma may follow before the quotation: 'issued a statement, "..."'.
+#: What someone's words are called in a heading before them: "Republicans' reaction: '...'".
+_HEADING_NOUNS = frozenset(["reaction", "response", "answer", "reply", "message", "verdict", "advice", "warning",
+                            "words", "retort"])
 _SAYING_NOUNS = frozenset(["statement", "message", "tweet", "post", "email", "letter", "remark", "remarks",
                            "response", "reply", "warning", "note"])
 
@@ -405,10 +408,21 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
         f = next((k + 1 for k in range(n - 2, lo - 1, -1) if tokens[k].text in DASHES), lo)  # (after "... -")
         if f < n - 2 and tokens[f].lower == "more":
             f += 1
+        if f == lo and tokens[f].lower != "from":
+            # "A lesson from Loretta Lynch: '...'", "Some advice from Ann Lee: '...'": a short heading
+            f = next((k for k in range(lo + 1, min(n - 2, lo + 4)) if tokens[k].lower == "from" and all(
+                t.is_word and t.lower not in lexicon for t in tokens[lo:k])), f)
         if f < n - 2 and tokens[f].lower == "from":
             np = subject_np(text, tokens[f + 1 : n - 1])
             if np is not None:
                 return Cue(np, mention_of(text, [tokens[f]]), "before", strong=True)
+    if n >= 4 and tokens[-1].text == ":" and tokens[-2].lower in _HEADING_NOUNS and (
+            tokens[-3].lower.endswith(("'s", "’s")) or is_possessive_mark(tokens, n - 3)):
+        # "Republicans' reaction: '...'", "Lee's answer: '...'": whose words follow
+        e = n - 3 if tokens[-3].text in ("'", "’") else n - 2
+        np = subject_np(text, tokens[lo:e]) if e > lo else None
+        if np is not None and np.kind in ("person", "org", "generic"):
+            return Cue(np, mention_of(text, [tokens[-2]]), "headline")
     if n >= 2 and tokens[-1].text == ":" and tokens[-2].capitalized and tokens[-2].lower not in TIME_WORDS:
         s = collect_left(tokens, n - 2, lo, lexicon)
         for k in range(n - 3, s - 1, -1):
