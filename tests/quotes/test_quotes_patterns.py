@@ -2278,3 +2278,10 @@ def test_a_heading_that_names_whose_words_follow():
               "Sailors' reaction: 'Is that all there is?'")
     assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("Ann Lee", "Never sail alone."), ("Sailors", "Is that all there is?")]
+
+
+def test_a_name_given_without_a_relative_pronoun_or_after_a_when():
+    doc = run("Ann Lee runs a campaign - one she calls \"Safe Harbour Now.\"\n\n"
+              "The guild fired Jan Berg, who Ola Lund on Wednesday called \"a danger to the divers.\"")
+    assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("she", "Safe Harbour Now."), ("Ola Lund", "a danger to the divers.")]

@@ -316,10 +316,14 @@ def cue_naming(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo]) -> 
         return None
     lo = start_of_clause(tokens, v)
     rel = next((k for k in range(v - 1, max(lo, v - 12) - 1, -1) if tokens[k].lower in (
-        "what", "which", "that", "whom")), None)
+        "what", "which", "that", "whom", "who")), None)
+    if rel is None and v - 2 >= lo and tokens[v - 1].lower in SUBJECT_PRONOUNS and tokens[v - 2].is_word and (
+            not tokens[v - 2].capitalized and tokens[v - 2].lower not in STOP_WORDS):
+        rel = v - 2  # 'a campaign - one he calls "Confident America"': no relative pronoun, the noun before it
     if rel is None or rel + 1 >= v or not all(
             tokens[k].text == "," or tokens[k].lower in SUBJECT_PRONOUNS or is_np_word(tokens[k], lexicon)
-            or tokens[k].lower in AUX_ADVERBS or is_abbrev_dot(tokens, k) for k in range(rel + 1, v)):
+            or tokens[k].lower in AUX_ADVERBS or is_abbrev_dot(tokens, k) or tokens[k].lower in TIME_WORDS
+            or (tokens[k].lower == "on" and tokens[k + 1].lower in TIME_WORDS) for k in range(rel + 1, v)):
         return None  # (only the subject between: not 'messages that appeared on chains recently labeled "..."')
     sentence = next((k + 1 for k in range(rel - 1, -1, -1) if tokens[k].text in TERMINATORS
                      and not is_abbrev_dot(tokens, k)), 0)
