@@ -2285,3 +2285,16 @@ def test_a_name_given_without_a_relative_pronoun_or_after_a_when():
               "The guild fired Jan Berg, who Ola Lund on Wednesday called \"a danger to the divers.\"")
     assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("she", "Safe Harbour Now."), ("Ola Lund", "a danger to the divers.")]
+
+
+def test_a_long_apposition_between_the_speaker_and_the_verb_after_a_quote():
+    doc = run("Ann Lee left the harbour on Monday.\n\n"
+              "“Very good sailor, very good sailor this guy,” Jan Berg, the harbour master of the northern docks "
+              "and the longest-serving member of the guild by a wide margin after winning the spring regatta and "
+              "the autumn race twice, said when Lee asked him a question.")
+    assert quoted(doc) == [("Very good sailor, very good sailor this guy,", "Jan Berg", "direct")]
+
+
+def test_and_i_quote_is_the_writers_aside():
+    doc = run("No wonder Ann Lee said, and I quote, \"We love the old pier.\"")
+    assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [("Ann Lee", "said")]

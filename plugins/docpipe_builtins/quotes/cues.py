@@ -343,6 +343,10 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
     ``direct_only=False`` also accepts verbs tagged ``nodirect`` (for ``X released a statement:`` intros).
     """
     n = len(tokens)
+    if n >= 5 and tokens[-1].text in (",", ":") and tokens[-2].lower == "quote" and tokens[-3].lower == "i":
+        k = n - 4 if tokens[n - 4].lower == "and" else n - 3
+        if tokens[k - 1].text == ",":
+            tokens, n = tokens[:k], k  # 'Trump said, and I quote, "..."': the writer's aside, not a cue
     if not n:
         return None
     lo = start_of_clause(tokens, n)  # this sentence / clause only

@@ -744,6 +744,10 @@ class QuoteStage:
             if a < hi and text[a] in "'’" and text[a - 1] in "'’":
                 a += 1  # ''... 'a special case,''' X said: the inner quote closes with the outer one
             after = cue_after(text, ptoks.window(a, min(hi, a + w * 3 // 5), upto_quote=True), lex)
+            if after is None and last == "," and a + w * 3 // 5 < hi and _next_char(text, a, hi).isupper():
+                # ('"...," Trump, the 2016 GOP presidential frontrunner ... primaries, said': a long apposition
+                # between the speaker and the verb the comma inside the marks promises)
+                after = cue_after(text, ptoks.window(a, min(hi, a + w * 6 // 5), upto_quote=True), lex)
         if sp.open_mark is not None:
             before = cue_before(text, ptoks.window(max(lo, sp.open_mark - w), sp.open_mark), lex)
         if before is None and sp.open_mark is not None and _full_sentence(text, sp) and text[
