@@ -2298,3 +2298,9 @@ def test_a_long_apposition_between_the_speaker_and_the_verb_after_a_quote():
 def test_and_i_quote_is_the_writers_aside():
     doc = run("No wonder Ann Lee said, and I quote, \"We love the old pier.\"")
     assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [("Ann Lee", "said")]
+
+
+def test_who_released_a_video_that_said_speaks_through_it():
+    doc = run("In selling the courses, Ann Lee released a marketing video that said, \"We are going to have the "
+              "best sailors in the harbour.\"")
+    assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [("Ann Lee", "said")]

@@ -384,8 +384,9 @@ def cue_before(text: str, tokens: list[Token], lexicon: dict[str, VerbInfo], max
         if np is None:
             np = sentence_subject(text, tokens, v, lexicon) if subjectless(tokens, v) else subject_left(
                 text, tokens, v, lo, lexicon)
-        if np is not None and tok.lower.endswith("ing"):
-            np = issuer(text, tokens, np, v, lo, lexicon) or np  # "The town released a statement saying: ..."
+        if np is not None and (tok.lower.endswith("ing") or tokens[v - 1].lower in ("that", "which")):
+            # "The town released a statement saying: ...", "Trump released a video that said, ...": the issuer
+            np = issuer(text, tokens, np, v, lo, lexicon) or np
         if np is None and not any(t.is_word for t in tokens[lo:v]):
             np = np_right(text, tokens, v + 1, n, lexicon)  # '"The bridge," said X, "will reopen"'
         if np is None and strong:
