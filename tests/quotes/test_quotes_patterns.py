@@ -2304,3 +2304,9 @@ def test_who_released_a_video_that_said_speaks_through_it():
     doc = run("In selling the courses, Ann Lee released a marketing video that said, \"We are going to have the "
               "best sailors in the harbour.\"")
     assert [(q.speaker_mention.text, q.cue.text) for q in doc.quotes] == [("Ann Lee", "said")]
+
+
+def test_an_object_that_opens_with_quoted_words():
+    doc = run("The harbour police reported \"2,521 boat thefts\" in the town between January and September.")
+    assert [(q.kind, q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("mixed", "harbour police", "\"2,521 boat thefts\" in the town between January and September")]

@@ -28,7 +28,7 @@ from .contents import (
     starts_clause,
     subordinate_end,
 )
-from .cues import Cue, cue_after, owned_noun
+from .cues import NAMING_VERBS, Cue, cue_after, owned_noun
 from .lexicon import VerbInfo
 from .speakers import DETERMINERS, PERSON_TITLE_HEADS, SUBJECT_PRONOUNS, SpeakerNP, analyse_np, mention_of
 from .subjects import (
@@ -1428,6 +1428,12 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
     if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
         "to", "on", "in", "at", "for", "with", "about", "by", "up", "out", "off", "back", "as", "from"):
         start, weak = tokens[v + 1].start, True  # "X questioned the integrity of the vote"
+    if start is None and "object" in info.tags and tokens[v + 1].text in QUOTE_CHARS and v + 3 < n and (
+            tokens[v + 2].is_word and tokens[v + 2].start == tokens[v + 1].end and not tokens[v + 2].capitalized) and (
+            lowers[v] not in NAMING_VERBS) and not (lowers[v].endswith("ing") and tokens[v - 1].text == ","):
+        # (not 'what he called "a cartel"': the name is a quote of its own; nor 'Lee, citing "the spirit of
+        # the town," said ...': an aside before the main verb)
+        start, weak = tokens[v + 1].start, True  # 'which reported "2,521 shooting incidents" in the city'
     if start is None:
         return None
     return start, stop, weak
