@@ -2310,3 +2310,9 @@ def test_an_object_that_opens_with_quoted_words():
     doc = run("The harbour police reported \"2,521 boat thefts\" in the town between January and September.")
     assert [(q.kind, q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("mixed", "harbour police", "\"2,521 boat thefts\" in the town between January and September")]
+
+
+def test_quoted_words_after_a_particle_are_the_content():
+    doc = run("Jan Berg pointed to \"the worst storm in years\" as the reason.")
+    assert [(q.kind, q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("mixed", "Jan Berg", "\"the worst storm in years\" as the reason")]

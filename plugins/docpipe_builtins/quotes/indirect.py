@@ -1420,10 +1420,12 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
     if v + 3 < n and (tokens[p].lower == "out" or (
             tokens[p].lower.endswith("ly") and tokens[p].lower not in LY_WORDS)):
         p += 1
-    if start is None and tokens[p].lower == "about" and p + 1 < n and tokens[p + 1].is_word:
+    quoted_next = p + 2 < n and tokens[p + 1].text in QUOTE_CHARS and tokens[p + 2].is_word and (
+        tokens[p + 2].start == tokens[p + 1].end and not tokens[p + 2].capitalized)  # ('pointed to "the ..."')
+    if start is None and tokens[p].lower == "about" and p + 1 < n and (tokens[p + 1].is_word or quoted_next):
         start, weak = tokens[p + 1].start, True  # "Sanders spoke about income inequality": the topic
     if start is None and tokens[p].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()) and p + 1 < n and (
-            tokens[p + 1].is_word) and not _reduced_relative(lowers, v):
+            tokens[p + 1].is_word or quoted_next) and not _reduced_relative(lowers, v):
         start, weak = tokens[p + 1].start, True  # "did not respond to a request for comment", "pointed to X"
     if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
         "to", "on", "in", "at", "for", "with", "about", "by", "up", "out", "off", "back", "as", "from"):
