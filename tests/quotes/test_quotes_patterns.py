@@ -2316,3 +2316,10 @@ def test_quoted_words_after_a_particle_are_the_content():
     doc = run("Jan Berg pointed to \"the worst storm in years\" as the reason.")
     assert [(q.kind, q.speaker, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("mixed", "Jan Berg", "\"the worst storm in years\" as the reason")]
+
+
+def test_what_was_told_in_marks_after_the_addressee():
+    doc = run("Ann Lee warned voters \"the pier will fall\" before the vote.\n"
+              "Jan Berg told reporters \"I am not going anywhere\" after the vote.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == [
+        "\"the pier will fall\" before the vote", "\"I am not going anywhere\" after the vote"]

@@ -1324,6 +1324,10 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
                          if tokens[k].lower == "that" or pronoun_subject(tokens[k])), None)
         if clause_i is None:
             clause_i = _that_after_addressee(tokens, e, n, lexicon)
+        if clause_i is None and e + 1 < n and tokens[e].text in QUOTE_CHARS and tokens[e + 1].is_word and (
+                tokens[e + 1].start == tokens[e].end) and tokens[after_v].lower not in PREPOSITIONS and (
+                tokens[after_v].lower != "of") and (not tokens[e + 1].capitalized or pronoun_subject(tokens[e + 1])):
+            start = tokens[e].start  # 'warned voters "the pier will fall"': what was told, in marks
         if clause_i is not None:
             after_v = clause_i
             if tokens[clause_i].lower == "that":
