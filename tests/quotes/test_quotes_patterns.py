@@ -2323,3 +2323,11 @@ def test_what_was_told_in_marks_after_the_addressee():
               "Jan Berg told reporters \"I am not going anywhere\" after the vote.")
     assert [doc.text[q.start : q.end] for q in doc.quotes] == [
         "\"the pier will fall\" before the vote", "\"I am not going anywhere\" after the vote"]
+
+
+def test_those_and_a_phrase_are_a_subject():
+    doc = run("Those close to him say that, in addition to Jan Berg, he would consider Ola Lund.\n"
+              "Those in the guild say the pier is unsafe.")
+    assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Those close to him", "that, in addition to Jan Berg, he would consider Ola Lund"),
+        ("Those in the guild", "the pier is unsafe")]

@@ -662,7 +662,8 @@ def _loose_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, Ve
     start = k + 1
     share = start < v and tokens[start].lower in SHARE_OPENERS and any(
         t.text[0].isdigit() or t.lower.rsplit("-", 1)[-1] in _SHARE_WORDS for t in tokens[start + 1 : v])
-    if start >= v or (tokens[start].lower in _NOT_SUBJECT_START and not share) or not tokens[start].is_word:
+    if start >= v or (tokens[start].lower in _NOT_SUBJECT_START and not share and tokens[start].lower != "those") or (
+            not tokens[start].is_word):  # ("Those close to him say": a subject)
         return None
     if participle_opening(tokens, start, v):
         return None

@@ -462,6 +462,8 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
         if s - 1 >= lo and tokens[s - 1].lower in PREPOSITIONS and s - 2 >= lo and (
                 tokens[s - 1].lower not in SUBORDINATORS):  # "A week after Anna Berg announced": her clause
             s2 = collect_left(tokens, s - 2, lo, lexicon)
+            if tokens[s - 2].lower == "those" and (s - 2 == lo or not tokens[s - 3].is_word):
+                return subject_np(text, tokens[s - 2 : np_end + 1])  # "Those in the guild say": one noun phrase
             if s2 == s - 2 == lo and tokens[s2].capitalized and ing_form(tokens[s2].lower):
                 return None  # "Speaking in his real voice": the clause opens with a participle, not a subject
             if s2 == s - 2 == lo and tokens[s2].lower in TIME_WORDS:
