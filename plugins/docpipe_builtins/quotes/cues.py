@@ -65,10 +65,10 @@ QUOTE_TAKING = frozenset(["say", "ask", "tell", "write", "add", "tweet", "shout"
                           "acknowledge", "concede", "insist", "warn", "predict", "argue", "promise", "vow", "boast",
                           "complain", "joke", "quip", "recall", "repeat"])
 _INTRO_PUNCT = frozenset(",:—–―-")
-#: Nouns of what is said, which a comma may follow before the quotation: 'issued a statement, "..."'.
 #: What someone's words are called in a heading before them: "Republicans' reaction: '...'".
 _HEADING_NOUNS = frozenset(["reaction", "response", "answer", "reply", "message", "verdict", "advice", "warning",
                             "words", "retort"])
+#: Nouns of what is said, which a comma may follow before the quotation: 'issued a statement, "..."'.
 _SAYING_NOUNS = frozenset(["statement", "message", "tweet", "post", "email", "letter", "remark", "remarks",
                            "response", "reply", "warning", "note"])
 

@@ -276,7 +276,7 @@ def _end_of_object(tokens: list[Token], start_i: int, end: int, lexicon: dict[st
             j += 1
         nxt = tokens[j]
         if infinitive and j == k + 1 and nxt.lower in lexicon and nxt.lower == lexicon[nxt.lower].base:
-            continue
+            continue  # ("asked the guild to raise its flags and say ...": the infinitive's second verb)
         if verb_like(nxt, lexicon) or nxt.lower in RELATIVE_GAP_VERBS:
             cut = k - 1 if tokens[k - 1].text == "," else k
             return tokens[cut - 1].end if cut > start_i else end

@@ -853,8 +853,9 @@ _ISSUING_VERBS: Final = frozenset(["released", "issued", "sent", "posted", "publ
 
 def issuer(text: str, tokens: list[Token], np: SpeakerNP, v: int, lo: int,
            lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
-    """Who issued the statement ``np`` that the participle at ``tokens[v]`` reports ("The town released a
-    statement Wednesday saying ...": the town, not the statement nor Wednesday), or None."""
+    """Who issued the statement ``np`` that the participle or relative clause at ``tokens[v]`` reports ("The
+    town released a statement Wednesday saying ...": the town, not the statement nor Wednesday; "Trump
+    released a marketing video that said": Trump), or None."""
     s = next((i for i in range(lo, v) if tokens[i].start >= np.mention.start), v)
     if s < v and tokens[s].lower in TIME_WORDS and all(t.lower in TIME_WORDS for t in tokens[s:v]):
         s = collect_left(tokens, s - 1, lo, lexicon)  # ("a statement Wednesday": the noun before the day)
