@@ -2331,3 +2331,10 @@ def test_those_and_a_phrase_are_a_subject():
     assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("Those close to him", "that, in addition to Jan Berg, he would consider Ola Lund"),
         ("Those in the guild", "the pier is unsafe")]
+
+
+def test_according_to_after_but_after_a_participle_and_before_a_subordinate_clause():
+    doc = run("But according to reports emerging in the harbour, the pier will close.\n"
+              "He crossed the bay years ago after, according to him, the guild censured his first report.")
+    assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("reports", "the pier will close"), ("him", "the guild censured his first report")]

@@ -934,6 +934,8 @@ def _opening_according(tokens: list[Token], lowers: list[str]) -> int | None:
     ("(According to the police, ...)"), or a capitalised "According" after a colon."""
     if lowers[0] == "according" and lowers[1] == "to":
         return 0
+    if lowers[0] in ("but", "and", "yet") and len(tokens) > 4 and lowers[1] == "according" and lowers[2] == "to":
+        return 1  # "But according to reports, ..."
     if tokens[0].text == "(" and lowers[1] == "according" and lowers[2] == "to":
         return 1
     if "according" not in lowers:
@@ -1117,6 +1119,10 @@ def _according_last(text: str, tokens: list[Token], lowers: list[str]) -> Indire
             adverbial = lowers[0] in PREPOSITIONS or lowers[0] in SENTENCE_ADVERBS or lowers[0] in TIME_WORDS
             return IndirectMatch(tokens[np_end + 1].start if adverbial else tokens[0].start, content_end(tokens, n),
                                  said_by)
+        if np_end < n - 3 and tokens[np_end].text == "," and lowers[comma - 1] in SUBORDINATORS:
+            # "... after, according to him, Televisa censured his report", "because, according to Trump, the
+            # media would ...": the subordinate clause after the source is what it backs
+            return IndirectMatch(tokens[np_end + 1].start, content_end(tokens, n, np_end + 1), said_by)
         return IndirectMatch(tokens[_last_clause(tokens, comma)].start, tokens[comma - 1].end, said_by)
     return None
 

@@ -718,6 +718,10 @@ def np_right(text: str, tokens: list[Token], i: int, hi: int, lexicon: dict[str,
     if e <= i:
         return None
     np = subject_np(text, tokens[i:e])
+    if np is None:
+        p = next((k for k in range(i + 1, e) if _is_participle(tokens[k])), None)
+        if p is not None:
+            np = subject_np(text, tokens[i:p])  # "according to reports emerging in the news media": "reports"
     if np is not None and np.kind != "person" and e + 1 < hi and tokens[e].text == ",":
         named = name_in_apposition(text, tokens[:hi], e, np, closers=(",", ".", "!", "?"))
         if named is not None:
