@@ -2338,3 +2338,9 @@ def test_according_to_after_but_after_a_participle_and_before_a_subordinate_clau
               "He crossed the bay years ago after, according to him, the guild censured his first report.")
     assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("reports", "the pier will close"), ("him", "the guild censured his first report")]
+
+
+def test_the_object_of_a_relative_clause_before_the_verb_is_not_its_subject():
+    doc = run("Those who back her rivals say the pier is unsafe.")
+    assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("Those", "the pier is unsafe")]

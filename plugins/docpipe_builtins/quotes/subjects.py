@@ -190,6 +190,7 @@ def _plausible_subject(toks: list[Token]) -> bool:
     last = words[-1]
     if last.lower in ("for", "of", "that", "and", "to", "the", "a", "an") or last.lower in DETERMINERS and not (
             last.lower == "another" or len(words) == 1 and last.lower in QUANTIFIER_PRONOUNS and last.capitalized
+            or len(words) == 1 and last.lower == "those"  # ("Those who back her opponents say")
             or len(words) >= 2 and words[-2].lower in ("of", "the") and last.lower in NUMBER_WORDS):
         # (but "Yet another said", "Some chanted", "the mother of three", "the two")
         return False
@@ -452,6 +453,15 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
     s = collect_left(tokens, j, lo, lexicon)
     if s > j:
         return None
+    if s - 2 >= lo and tokens[s - 1].lower == "who" and not tokens[s].capitalized:
+        # "Those who back her opponents say": the noun phrase before the verb is the relative clause's object;
+        # who speaks is the noun phrase "who" stands for
+        a = collect_left(tokens, s - 2, lo, lexicon)
+        if a > s - 2 and tokens[s - 2].lower == "those":
+            a = s - 2
+        antecedent = subject_np(text, tokens[a : s - 1]) if a <= s - 2 else None
+        if antecedent is not None:
+            return antecedent
     if s - 2 >= lo and tokens[s - 1].lower == "and" and tokens[s - 2].capitalized and tokens[s].capitalized:
         pair = _pair_of_people(text, tokens, s, j, lo, lexicon)
         if pair is not None:
