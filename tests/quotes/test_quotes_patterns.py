@@ -2344,3 +2344,9 @@ def test_the_object_of_a_relative_clause_before_the_verb_is_not_its_subject():
     doc = run("Those who back her rivals say the pier is unsafe.")
     assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("Those", "the pier is unsafe")]
+
+
+def test_someone_and_a_phrase_are_one_subject():
+    doc = run("When someone in the audience shouted, “Not again,” the mayor laughed.")
+    assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
+        ("someone in the audience", "Not again,")]

@@ -482,6 +482,7 @@ def subject_left(text: str, tokens: list[Token], v: int, lo: int, lexicon: dict[
                 s = first_s = s2  # "a person familiar with the talks said": the phrase is part of who speaks
                 break
             if s2 == s - 2 and (tokens[s2].lower in QUANTIFIER_PRONOUNS and tokens[s2].capitalized or (
+                    tokens[s2].lower in ("someone", "somebody", "everyone", "anyone")) or (
                     tokens[s - 1].lower == "in" and _count(tokens[s2]) and _count(tokens[s]))):
                 # "Many in the crowd said", "One in four voters said", "About six in 10 say": one noun phrase
                 while s2 - 1 >= lo and (tokens[s2 - 1].lower in SHARE_OPENERS or tokens[s2 - 1].lower == "than"):
