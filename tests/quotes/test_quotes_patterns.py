@@ -2350,3 +2350,9 @@ def test_someone_and_a_phrase_are_one_subject():
     doc = run("When someone in the audience shouted, “Not again,” the mayor laughed.")
     assert [(q.speaker_mention.text, doc.text[q.start : q.end]) for q in doc.quotes] == [
         ("someone in the audience", "Not again,")]
+
+
+def test_the_first_verb_of_a_series_before_and_said_has_the_subject():
+    doc = run("Last month, when I asked Ann Lee if she would ever sell the boat, she looked straight into my "
+              "camera, furrowed her brow and said, \"I am keeping it forever!\"")
+    assert [(q.speaker_mention.text, q.speaker) for q in doc.quotes if q.kind == "direct"] == [("she", "Ann Lee")]

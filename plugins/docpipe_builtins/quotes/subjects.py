@@ -689,6 +689,13 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
         np = subject_left(text, tokens, u, lo, lexicon)
         if np is not None and np.kind in ("person", "org", "pronoun"):
             return np
+    if v >= 3 and tokens[v - 1].lower == "and":
+        first = _first_of_verb_series(tokens, v - 1, lo, lexicon)
+        if first is not None:
+            # "he looked into the camera, furrowed his brow and said": the series' first verb has the subject
+            np = subject_left(text, tokens, first, lo, lexicon)
+            if np is not None and np.kind in ("person", "org", "pronoun"):
+                return np
     for k in range(v - 1, lo, -1):
         info = lexicon.get(tokens[k].lower)
         if info is not None and info.speech and not tokens[k].capitalized and not tokens[k].lower.endswith(
@@ -705,6 +712,26 @@ def sentence_subject(text: str, tokens: list[Token], v: int, lexicon: dict[str, 
     if lo > 0 or (tokens and tokens[0].capitalized):
         return clause_subject(text, tokens, lo, v, lexicon)
     return None
+
+
+def _past_verb(tok: Token, lexicon: dict[str, VerbInfo]) -> bool:
+    return verb_like(tok, lexicon) or (tok.lower in IRREGULAR_PAST and not tok.capitalized)
+
+
+def _first_of_verb_series(tokens: list[Token], and_i: int, lo: int, lexicon: dict[str, VerbInfo]) -> int | None:
+    """The first verb of a series that ends in ``and`` at ``and_i``: "looked into the camera, furrowed his
+    brow and" -> "looked" (each verb in the past, its object a few words, commas between); None when the word
+    group before ``and`` has no verb of its own."""
+    u = next((k for k in range(and_i - 1, max(lo, and_i - 6), -1) if _past_verb(tokens[k], lexicon)), None)
+    if u is None or not all(t.is_word for t in tokens[u + 1 : and_i]):
+        return None
+    first = u
+    while first - 2 > lo and tokens[first - 1].text == ",":
+        prev = next((k for k in range(first - 2, max(lo, first - 10), -1) if _past_verb(tokens[k], lexicon)), None)
+        if prev is None or not all(t.is_word for t in tokens[prev + 1 : first - 1]):
+            break
+        first = prev
+    return first if first < u else None
 
 
 def np_right(text: str, tokens: list[Token], i: int, hi: int, lexicon: dict[str, VerbInfo]) -> SpeakerNP | None:
