@@ -378,7 +378,7 @@ def coordinated_verb_index(tokens: list[Token], k: int, lexicon: dict[str, VerbI
     if v < len(tokens) and tokens[v].lower in ("he", "she", "they"):
         v += 1
     be = False  # ("and was told ...": a passive, whose subject is not who spoke)
-    while v < len(tokens) and v - k <= 3 and (tokens[v].lower in _BETWEEN_AND_VERB or _adverb(tokens[v])):
+    while v < len(tokens) and v - k <= 3 and (tokens[v].lower in _BETWEEN_AND_VERB or adverb(tokens[v])):
         be = be or tokens[v].lower in ("was", "is", "were", "are")
         v += 1
     if v >= len(tokens) or tokens[v].capitalized:
@@ -399,7 +399,8 @@ _BETWEEN_AND_VERB: Final = AUX_ADVERBS - frozenset(
      "just"])
 
 
-def _adverb(tok: Token) -> bool:
+def adverb(tok: Token) -> bool:
+    """A lower-case -ly adverb ("repeatedly", "frequently"; not "family", "Italy")."""
     return tok.lower.endswith("ly") and tok.lower not in LY_WORDS and not tok.capitalized
 
 

@@ -16,6 +16,7 @@ from docpipe.model import Mention
 from .contents import (
     IndirectMatch,
     content_end,
+    adverb,
     coordinated_verb,
     coordinated_verb_at,
     coordinated_verb_index,
@@ -987,9 +988,7 @@ def _verb_between_subject_and_clause(tokens: list[Token], v: int, base: bool = F
     ..."; not "Southern states that will vote ...", where "states" is a noun and "that" a relative pronoun).
     The ``base`` form ("note") only after a plural subject or "to", and before "that" ("Advocacy groups note
     that ...", "he is right to note that ...")."""
-    b = v - 1
-    if b > 0 and tokens[b].lower.endswith("ly") and tokens[b].lower not in LY_WORDS and not tokens[b].capitalized:
-        b -= 1
+    b = v - 1 if v < 2 or not adverb(tokens[v - 1]) else v - 2
     before, after = tokens[b], tokens[v + 1]
     if base:
         low = before.lower
@@ -1331,9 +1330,8 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
                          if tokens[k].lower == "that" or pronoun_subject(tokens[k])), None)
         if clause_i is None:
             clause_i = _that_after_addressee(tokens, e, n, lexicon)
-        if clause_i is None and e + 1 < n and tokens[e].text in QUOTE_CHARS and tokens[e + 1].is_word and (
-                tokens[e + 1].start == tokens[e].end) and tokens[after_v].lower not in PREPOSITIONS and (
-                tokens[after_v].lower != "of") and (not tokens[e + 1].capitalized or pronoun_subject(tokens[e + 1])):
+        if clause_i is None and _opens_quoted_words(tokens, e, pronoun_ok=True) and (
+                tokens[after_v].lower not in PREPOSITIONS and tokens[after_v].lower != "of"):
             start = tokens[e].start  # 'warned voters "the pier will fall"': what was told, in marks
         if clause_i is not None:
             after_v = clause_i
@@ -1398,8 +1396,7 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
                 "it", "you"))), None)
         if j is not None and j > v + 2 and tokens[j].is_word and tokens[j].lower not in _CLAUSE_LINKS:
             start = tokens[j].start
-        elif j is not None and j > v + 2 and tokens[j].text in QUOTE_CHARS and tokens[j + 1].is_word and (
-                not tokens[j + 1].capitalized and tokens[j + 1].start == tokens[j].end) and (
+        elif j is not None and j > v + 2 and _opens_quoted_words(tokens, j) and (
                 tokens[j - 1].lower not in DETERMINERS):  # (not 'warned of the "creative" use': a noun phrase)
             start = tokens[j].start  # 'said in a radio interview "it will be very hard ..."': the quoted clause
     if start is None and tokens[v + 1].text == ":":
@@ -1431,8 +1428,7 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
     if v + 3 < n and (tokens[p].lower == "out" or (
             tokens[p].lower.endswith("ly") and tokens[p].lower not in LY_WORDS)):
         p += 1
-    quoted_next = p + 2 < n and tokens[p + 1].text in QUOTE_CHARS and tokens[p + 2].is_word and (
-        tokens[p + 2].start == tokens[p + 1].end and not tokens[p + 2].capitalized)  # ('pointed to "the ..."')
+    quoted_next = _opens_quoted_words(tokens, p + 1)  # ('pointed to "the ..."')
     if start is None and tokens[p].lower == "about" and p + 1 < n and (tokens[p + 1].is_word or quoted_next):
         start, weak = tokens[p + 1].start, True  # "Sanders spoke about income inequality": the topic
     if start is None and tokens[p].lower in _CONTENT_AFTER_PARTICLE.get(info.base, ()) and p + 1 < n and (
@@ -1441,8 +1437,7 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
     if start is None and "object" in info.tags and tokens[v + 1].is_word and tokens[v + 1].lower not in (
         "to", "on", "in", "at", "for", "with", "about", "by", "up", "out", "off", "back", "as", "from"):
         start, weak = tokens[v + 1].start, True  # "X questioned the integrity of the vote"
-    if start is None and "object" in info.tags and tokens[v + 1].text in QUOTE_CHARS and v + 3 < n and (
-            tokens[v + 2].is_word and tokens[v + 2].start == tokens[v + 1].end and not tokens[v + 2].capitalized) and (
+    if start is None and "object" in info.tags and v + 3 < n and _opens_quoted_words(tokens, v + 1) and (
             lowers[v] not in NAMING_VERBS) and not (lowers[v].endswith("ing") and tokens[v - 1].text == ","):
         # (not 'what he called "a cartel"': the name is a quote of its own; nor 'Lee, citing "the spirit of
         # the town," said ...': an aside before the main verb)
@@ -1450,6 +1445,17 @@ def _content_start(tokens: list[Token], lowers: list[str], v: int, info: VerbInf
     if start is None:
         return None
     return start, stop, weak
+
+
+def _opens_quoted_words(tokens: list[Token], i: int, pronoun_ok: bool = False) -> bool:
+    """An opening mark at ``i`` glued to a lower-case word: quoted words that go on a clause ('"the pier will
+    fall"'), not a title ('"Morning Joe"'); with ``pronoun_ok``, a capitalised subject pronoun too ('"I am
+    not going anywhere"')."""
+    if i + 1 >= len(tokens) or tokens[i].text not in QUOTE_CHARS:
+        return False
+    word = tokens[i + 1]
+    return word.is_word and word.start == tokens[i].end and (
+        not word.capitalized or (pronoun_ok and pronoun_subject(word)))
 
 
 #: Nouns whose "in" reports a finding: "In a CNN poll released Monday, ...".

@@ -901,8 +901,7 @@ def issuer(text: str, tokens: list[Token], np: SpeakerNP, v: int, lo: int,
     s = next((i for i in range(lo, v) if tokens[i].start >= np.mention.start), v)
     if s < v and tokens[s].lower in TIME_WORDS and all(t.lower in TIME_WORDS for t in tokens[s:v]):
         s = collect_left(tokens, s - 1, lo, lexicon)  # ("a statement Wednesday": the noun before the day)
-    head = next((i for i in range(v - 1, s - 1, -1) if tokens[i].lower in _ISSUED_THINGS), None)
-    if head is None:
+    if not any(t.lower in _ISSUED_THINGS for t in tokens[s:v]):
         return None
     k = s - 1
     while k > lo and (tokens[k].lower in ("a", "an", "the", "out") or tokens[k].lower.endswith("ly")):
